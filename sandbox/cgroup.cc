@@ -1,0 +1,51 @@
+#include "cgroup.h"
+
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstdlib>
+#include <cstring>
+
+#include "sys.h"
+
+namespace box {
+
+uint64_t pread_u64(int fd) {
+  char buf[64];
+  ssize_t n = pread(fd, buf, sizeof buf - 1, 0);
+  if (n <= 0) return 0;
+  buf[n] = 0;
+  return std::strtoull(buf, nullptr, 10);
+}
+
+uint64_t pread_key(int fd, const char* key) {
+  char buf[4096];
+  ssize_t n = pread(fd, buf, sizeof buf - 1, 0);
+  if (n <= 0) return 0;
+  buf[n] = 0;
+  size_t len = std::strlen(key);
+  for (char* line = buf; line && *line;) {
+    if (std::strncmp(line, key, len) == 0 && line[len] == ' ') return std::strtoull(line + len + 1, nullptr, 10);
+    line = std::strchr(line, '\n');
+    if (line) ++line;
+  }
+  return 0;
+}
+
+std::string make_dirs(const std::string& path) {
+  for (size_t i = 1; i <= path.size(); ++i) {
+    if (i != path.size() && path[i] != '/') continue;
+    std::string prefix = path.substr(0, i);
+    if (mkdir(prefix.c_str(), 0755) != 0 && errno != EEXIST) return errno_message("mkdir " + prefix);
+  }
+  return "";
+}
+
+std::unique_ptr<Cgroup> open_box_cgroup(const CgroupLayout& layout, const std::string& name,
+                                        std::string* error) {
+  if (!layout.v2_mount.empty() && layout.v2_has("memory")) return open_cgroup_v2(layout, name, error);
+  return open_cgroup_v1(layout, name, error);
+}
+
+}  // namespace box

@@ -1,0 +1,56 @@
+// The cgroup of one box: limits and measures memory, processes and CPU time of
+// everything in the box, whichever cgroup version the host offers.
+//
+// Contract: open_box_cgroup() creates (or reuses) the box's cgroup and opens every
+// file the keeper needs *before* the box drops privileges and hides the host's
+// /sys; afterwards all access is through those descriptors. The keeper joins the
+// cgroup once, so every process it forks starts inside (no per-run migration).
+// A controller the host lacks is reported by the has_*() methods, never faked.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <string>
+
+#include "cgroup_detect.h"
+
+namespace box {
+
+class Cgroup {
+ public:
+  virtual ~Cgroup() = default;
+  virtual const char* version() const = 0;  // "v1" or "v2"
+  virtual bool has_memory() const = 0;
+  virtual bool has_pids() const = 0;
+  virtual bool has_cpu() const = 0;
+
+  // Moves the calling process in ("0" into every cgroup.procs). "" or an error.
+  virtual std::string join_self() = 0;
+  // Sets the limits for the next run; memory is the total for the cgroup.
+  virtual std::string set_limits(uint64_t memory_bytes, uint64_t max_tasks) = 0;
+  // Marks the start of a run: the peak is reset to the current usage.
+  virtual void reset_peak() = 0;
+  virtual uint64_t memory_usage() = 0;
+  virtual uint64_t memory_peak() = 0;
+  virtual uint64_t oom_kills() = 0;   // since the cgroup was made
+  virtual uint64_t cpu_ns() = 0;      // user + system of all members, since made
+};
+
+// Creates "<base>/shortlist-box/<name>" in the hierarchies `layout` offers: v2 when
+// its memory controller is usable there, else v1 per controller. Returns nullptr
+// with *error set when no memory or pids controller can be used at all.
+std::unique_ptr<Cgroup> open_box_cgroup(const CgroupLayout& layout, const std::string& name,
+                                        std::string* error);
+
+// Implementations, one file each.
+std::unique_ptr<Cgroup> open_cgroup_v1(const CgroupLayout& layout, const std::string& name,
+                                       std::string* error);
+std::unique_ptr<Cgroup> open_cgroup_v2(const CgroupLayout& layout, const std::string& name,
+                                       std::string* error);
+
+// Helpers shared by the implementations.
+uint64_t pread_u64(int fd);                                  // first number in the file
+uint64_t pread_key(int fd, const char* key);                 // "key N" line -> N
+std::string make_dirs(const std::string& path);              // mkdir -p; "" or error
+
+}  // namespace box

@@ -1,0 +1,288 @@
+#include "keeper.h"
+
+#include <fcntl.h>
+#include <poll.h>
+#include <sched.h>
+#include <signal.h>
+#include <sys/prctl.h>
+#include <sys/resource.h>
+#include <sys/statvfs.h>
+#include <sys/stat.h>
+#include <sys/syscall.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
+#include <type_traits>
+
+#include "channel.h"
+#include "exec_program.h"
+#include "net_ns.h"
+#include "sys.h"
+#include "user_ns.h"
+#include "workdir.h"
+
+namespace box {
+namespace {
+
+static_assert(std::is_trivially_copyable_v<Limits> && std::is_trivially_copyable_v<RunOutcome>);
+
+double now_s() {
+  timespec t;
+  clock_gettime(CLOCK_MONOTONIC, &t);
+  return t.tv_sec + t.tv_nsec * 1e-9;
+}
+
+double rusage_children_s() {
+  rusage ru;
+  getrusage(RUSAGE_CHILDREN, &ru);
+  return ru.ru_utime.tv_sec + ru.ru_utime.tv_usec * 1e-6 + ru.ru_stime.tv_sec + ru.ru_stime.tv_usec * 1e-6;
+}
+
+[[noreturn]] void setup_failed(int channel, const std::string& message) {
+  send_message(channel, message.empty() ? "keeper set-up failed" : message);
+  _exit(1);
+}
+
+// SysV IPC objects and POSIX message queues outlive processes: with none allowed,
+// one run cannot leave state for the next.
+std::string forbid_ipc_objects() {
+  for (auto [file, value] : {std::pair{"/proc/sys/kernel/shmmni", "0"}, std::pair{"/proc/sys/kernel/msgmni", "0"},
+                             std::pair{"/proc/sys/kernel/sem", "0 0 0 0"},
+                             std::pair{"/proc/sys/fs/mqueue/queues_max", "0"}})
+    if (!write_file(file, value)) return errno_message(std::string("write ") + file);
+  return "";
+}
+
+void set_up(const KeeperConfig& c) {
+  auto check = [&](const std::string& error) {
+    if (!error.empty()) setup_failed(c.channel, error);
+  };
+  check(enter_netns(c.netns_pin));
+  if (sethostname("box", 3) != 0) check(errno_message("sethostname"));
+  check(forbid_ipc_objects());
+  check(build_filesystem_view(c.view));
+  if (c.cgroup) check(c.cgroup->join_self());
+  if (unshare(CLONE_NEWUSER) != 0) check(errno_message("unshare(CLONE_NEWUSER)"));
+  std::string reply;
+  if (!send_message(c.channel, kMsgMapIds) || !receive_message(c.channel, &reply) || reply != kMsgIdsMapped)
+    setup_failed(c.channel, "supervisor did not map the user namespace ids");
+  check(become_namespace_root());
+  // After the credential changes above, which clear both. Dumpable keeps /proc/self
+  // of the keeper's children owned by them (the program's child must reset its
+  // oom_score_adj there); the program's uid differs, so it still cannot touch us.
+  if (prctl(PR_SET_PDEATHSIG, SIGKILL) != 0) check(errno_message("PR_SET_PDEATHSIG"));
+  if (prctl(PR_SET_DUMPABLE, 1) != 0) check(errno_message("PR_SET_DUMPABLE"));
+}
+
+int usable_cpus() {
+  cpu_set_t set;
+  if (sched_getaffinity(0, sizeof set, &set) != 0) return 1;
+  return std::max(1, CPU_COUNT(&set));
+}
+
+// Kills every process of the box but the keeper and reaps them all.
+void kill_and_reap_all() {
+  for (;;) {
+    kill(-1, SIGKILL);
+    pid_t r;
+    while ((r = waitpid(-1, nullptr, WNOHANG | __WALL)) > 0) {
+    }
+    if (r < 0 && errno == ECHILD) return;
+    // Some are still dying: give them a moment, then look again.
+    timespec pause{0, 200'000};
+    nanosleep(&pause, nullptr);
+  }
+}
+
+class Keeper {
+ public:
+  explicit Keeper(const KeeperConfig& c) : c_(c), cpus_(usable_cpus()) {}
+
+  RunOutcome run(const RunRequest& r, const int stdio[3]) {
+    RunOutcome o;
+    if (wipe_pending_) wipe();
+    uint64_t baseline = 0, oom_before = 0;
+    if (c_.cgroup) {
+      baseline = c_.cgroup->memory_usage();
+      // +1 task: the keeper itself is in the cgroup.
+      std::string e = c_.cgroup->set_limits(r.limits.memory_bytes + baseline, r.limits.processes + 1);
+      if (!e.empty()) return failed(o, e);
+      c_.cgroup->reset_peak();
+      oom_before = c_.cgroup->oom_kills();
+    }
+    double cpu_before = rusage_children_s();
+
+    int error_pipe[2];
+    if (pipe2(error_pipe, O_CLOEXEC) != 0) return failed(o, errno_message("pipe"));
+    ProgramSpec spec{r.limits, r.argv, program_environment(r.env), r.cwd};
+    pid_t pid = fork();
+    if (pid < 0) {
+      close(error_pipe[0]);
+      close(error_pipe[1]);
+      return failed(o, errno_message("fork"));
+    }
+    if (pid == 0) {
+      close(error_pipe[0]);
+      exec_program(spec, stdio, error_pipe[1], c_.fallbacks);
+    }
+    close(error_pipe[1]);
+    // Returns at execve (the pipe closes on exec) or with the reason it failed.
+    char error[sizeof o.setup_error] = {};
+    ssize_t n;
+    do n = read(error_pipe[0], error, sizeof error - 1);
+    while (n < 0 && errno == EINTR);
+    close(error_pipe[0]);
+    if (n > 0) {
+      kill_and_reap_all();
+      return failed(o, error);
+    }
+    o.started = true;
+    double start = now_s();
+    Fd pidfd(static_cast<int>(syscall(SYS_pidfd_open, pid, 0)));
+    uint64_t cg_cpu_before = c_.cgroup && c_.cgroup->has_cpu() ? c_.cgroup->cpu_ns() : 0;
+    clockid_t main_clock;
+    bool have_main_clock = clock_getcpuclockid(pid, &main_clock) == 0;
+
+    for (;;) {
+      double wall = now_s() - start;
+      double cpu = 0;
+      if (c_.cgroup && c_.cgroup->has_cpu()) {
+        cpu = (c_.cgroup->cpu_ns() - cg_cpu_before) * 1e-9;
+      } else if (have_main_clock) {
+        timespec t;
+        if (clock_gettime(main_clock, &t) == 0) cpu = t.tv_sec + t.tv_nsec * 1e-9;
+      }
+      if (cpu > r.limits.cpu_s) {
+        o.killed_for_cpu = true;
+        break;
+      }
+      if (wall >= r.limits.wall_s) {
+        o.killed_for_wall = true;
+        break;
+      }
+      // The tree cannot use more than `cpus_` seconds of CPU per second, so sleeping
+      // this long cannot overshoot the CPU limit by more than a millisecond.
+      double wait = std::min(r.limits.wall_s - wall, std::max((r.limits.cpu_s - cpu) / cpus_, 0.001));
+      timespec ts{static_cast<time_t>(wait), static_cast<long>((wait - static_cast<time_t>(wait)) * 1e9)};
+      pollfd p{pidfd.get(), POLLIN, 0};
+      int ready = ppoll(&p, 1, &ts, nullptr);
+      if (ready > 0 || (ready < 0 && errno != EINTR)) break;  // the program ended
+    }
+    o.wall_s = now_s() - start;
+
+    int status = 0;
+    rusage main_usage{};
+    if (o.killed_for_cpu || o.killed_for_wall) kill(-1, SIGKILL);
+    while (wait4(pid, &status, __WALL, &main_usage) < 0 && errno == EINTR) {
+    }
+    kill_and_reap_all();  // daemons and anything else the program started
+    o.exited = WIFEXITED(status);
+    o.exit_code = o.exited ? WEXITSTATUS(status) : 0;
+    o.signal = WIFSIGNALED(status) ? WTERMSIG(status) : 0;
+    o.cpu_s = rusage_children_s() - cpu_before;
+    if (c_.cgroup && c_.cgroup->has_memory()) {
+      uint64_t peak = c_.cgroup->memory_peak();
+      o.memory_bytes = peak > baseline ? peak - baseline : 0;
+      o.oom_kills = c_.cgroup->oom_kills() - oom_before;
+    } else {
+      o.memory_bytes = static_cast<uint64_t>(main_usage.ru_maxrss) * 1024;
+    }
+    for (int i = 1; i <= 2; ++i) {
+      struct stat st;
+      if (fstat(stdio[i], &st) == 0 && S_ISREG(st.st_mode))
+        o.largest_output_bytes = std::max<uint64_t>(o.largest_output_bytes, static_cast<uint64_t>(st.st_size));
+    }
+    for (const char* fs : {"/tmp", kWorkDir}) {
+      struct statvfs v;
+      if (statvfs(fs, &v) == 0 && v.f_bavail == 0 && !o.full_filesystem[0])
+        std::strncpy(o.full_filesystem, fs, sizeof o.full_filesystem - 1);
+    }
+    if (r.keep) wipe_pending_ = true;
+    else wipe();
+    return o;
+  }
+
+ private:
+  RunOutcome failed(RunOutcome& o, const std::string& message) {
+    std::strncpy(o.setup_error, message.c_str(), sizeof o.setup_error - 1);
+    return o;
+  }
+
+  void wipe() {
+    wipe_all("/tmp");
+    wipe_created_by(kWorkDir, kBoxUid);
+    wipe_pending_ = false;
+  }
+
+  const KeeperConfig& c_;
+  const int cpus_;
+  bool wipe_pending_ = false;
+};
+
+}  // namespace
+
+std::string encode_run(const RunRequest& r) {
+  std::string out(reinterpret_cast<const char*>(&r.limits), sizeof r.limits);
+  auto put_u32 = [&](uint32_t v) { out.append(reinterpret_cast<const char*>(&v), sizeof v); };
+  put_u32(static_cast<uint32_t>(r.argv.size()));
+  put_u32(static_cast<uint32_t>(r.env.size()));
+  out.push_back(r.keep ? 1 : 0);
+  for (const std::string& s : r.argv) out.append(s).push_back('\0');
+  for (const std::string& s : r.env) out.append(s).push_back('\0');
+  out.append(r.cwd).push_back('\0');
+  return out;
+}
+
+bool decode_run(const std::string& bytes, RunRequest* r) {
+  size_t header = sizeof r->limits + 2 * sizeof(uint32_t) + 1;
+  if (bytes.size() < header) return false;
+  std::memcpy(&r->limits, bytes.data(), sizeof r->limits);
+  uint32_t argc, envc;
+  std::memcpy(&argc, bytes.data() + sizeof r->limits, sizeof argc);
+  std::memcpy(&envc, bytes.data() + sizeof r->limits + sizeof argc, sizeof envc);
+  r->keep = bytes[header - 1] != 0;
+  size_t pos = header;
+  auto next = [&](std::string* s) {
+    size_t end = bytes.find('\0', pos);
+    if (end == std::string::npos) return false;
+    s->assign(bytes, pos, end - pos);
+    pos = end + 1;
+    return true;
+  };
+  r->argv.resize(argc);
+  r->env.resize(envc);
+  for (std::string& s : r->argv)
+    if (!next(&s)) return false;
+  for (std::string& s : r->env)
+    if (!next(&s)) return false;
+  return next(&r->cwd) && pos == bytes.size() && argc > 0;
+}
+
+void keeper_main(const KeeperConfig& config) {
+  set_up(config);
+  if (!send_message(config.channel, kMsgReady)) _exit(1);
+  Keeper keeper(config);
+  std::string bytes;
+  for (;;) {
+    std::vector<int> fds;
+    if (!receive_message(config.channel, &bytes, &fds)) _exit(0);  // supervisor gone
+    RunRequest request;
+    RunOutcome outcome;
+    if (fds.size() != 3 || !decode_run(bytes, &request)) {
+      std::strcpy(outcome.setup_error, "keeper: malformed run message");
+    } else {
+      int stdio[3] = {fds[0], fds[1], fds[2]};
+      outcome = keeper.run(request, stdio);
+    }
+    for (int fd : fds) close(fd);
+    if (!send_message(config.channel,
+                      std::string(reinterpret_cast<const char*>(&outcome), sizeof outcome)))
+      _exit(1);
+  }
+}
+
+}  // namespace box

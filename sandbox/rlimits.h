@@ -1,0 +1,25 @@
+// Per-process resource limits of the program (set in the child just before exec).
+//
+// They back up the cgroup, which limits the box as a whole: RLIMIT_CPU is a
+// backstop one second past the CPU limit (the keeper enforces it to the ms),
+// RLIMIT_FSIZE is the output limit (+1 byte, so writing exactly the limit is fine),
+// the stack is as large as the memory limit (deep recursion is common in accepted
+// solutions), no core dumps. When the host has no memory or pids controller, the
+// old per-process limits stand in: RLIMIT_AS and RLIMIT_NPROC (`check` says so).
+#pragma once
+
+#include <string>
+
+#include "run_limits.h"
+
+namespace box {
+
+struct RlimitFallbacks {
+  bool address_space = false;  // no memory cgroup
+  bool process_count = false;  // no pids cgroup
+};
+
+// Returns "" or "setrlimit NAME: error".
+std::string apply_rlimits(const Limits& limits, RlimitFallbacks fallbacks);
+
+}  // namespace box

@@ -1,0 +1,39 @@
+# Shared by scripts/test, scripts/demo and scripts/bench: install what is missing, build.
+# Sourced, not run. Works on a fresh Debian 12 machine as root.
+
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
+BUILD=${SHORTLIST_BUILD:-$ROOT/build}
+
+# Debian packages the project builds and tests with (README lists what each is for).
+PACKAGES=(
+  g++ gcc libc6-dev cmake ninja-build     # toolchain (libc6-dev: static libc for shortlist-box)
+  libseccomp-dev                          # seccomp policy compiled to BPF at build time
+  rapidjson-dev                           # JSON reports and the resident protocol
+  libcli11-dev                            # command-line parsing
+  doctest-dev                             # unit and integration tests
+  python3                                 # Debian's /usr/bin/python3: attack programs, runtimes
+  procps                                  # ps/pgrep used by tests to look for survivors
+)
+
+log() { printf '[%s] %s\n' "$(basename "$0")" "$*" >&2; }
+
+install_missing() {
+  local missing=()
+  for p in "${PACKAGES[@]}"; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
+  done
+  if ((${#missing[@]})); then
+    if [ "$(id -u)" != 0 ]; then
+      log "missing packages: ${missing[*]} (run as root to install them)"; return 1
+    fi
+    log "installing: ${missing[*]}"
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get update -qq
+    apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+  fi
+}
+
+build() {
+  cmake -S "$ROOT" -B "$BUILD" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
+  cmake --build "$BUILD" -- -j"$(nproc)"
+}
