@@ -21,6 +21,7 @@
 #include "channel.h"
 #include "exec_program.h"
 #include "net_ns.h"
+#include "seccomp.h"
 #include "sys.h"
 #include "user_ns.h"
 #include "workdir.h"
@@ -76,6 +77,13 @@ void set_up(const KeeperConfig& c) {
   // oom_score_adj there); the program's uid differs, so it still cannot touch us.
   if (prctl(PR_SET_PDEATHSIG, SIGKILL) != 0) check(errno_message("PR_SET_PDEATHSIG"));
   if (prctl(PR_SET_DUMPABLE, 1) != 0) check(errno_message("PR_SET_DUMPABLE"));
+  // The filter goes on the keeper itself: every program inherits it, and the kernel
+  // compiles it once instead of at every run. The keeper needs nothing it forbids.
+  if (prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) != 0) check(errno_message("no_new_privs"));
+  if (int e = load_seccomp_filter(); e != 0) {
+    errno = e;
+    check(errno_message("load the seccomp filter"));
+  }
 }
 
 int usable_cpus() {
@@ -116,29 +124,11 @@ class Keeper {
     }
     double cpu_before = rusage_children_s();
 
-    int error_pipe[2];
-    if (pipe2(error_pipe, O_CLOEXEC) != 0) return failed(o, errno_message("pipe"));
-    ProgramSpec spec{r.limits, r.argv, program_environment(r.env), r.cwd};
-    pid_t pid = fork();
-    if (pid < 0) {
-      close(error_pipe[0]);
-      close(error_pipe[1]);
-      return failed(o, errno_message("fork"));
-    }
-    if (pid == 0) {
-      close(error_pipe[0]);
-      exec_program(spec, stdio, error_pipe[1], c_.fallbacks);
-    }
-    close(error_pipe[1]);
-    // Returns at execve (the pipe closes on exec) or with the reason it failed.
-    char error[sizeof o.setup_error] = {};
-    ssize_t n;
-    do n = read(error_pipe[0], error, sizeof error - 1);
-    while (n < 0 && errno == EINTR);
-    close(error_pipe[0]);
-    if (n > 0) {
-      kill_and_reap_all();
-      return failed(o, error);
+    PreparedProgram program(r.limits, r.argv, r.env, r.cwd, stdio, c_.fallbacks);
+    pid_t pid = program.start();
+    if (pid < 0 || program.error()[0]) {
+      if (pid > 0) kill_and_reap_all();
+      return failed(o, program.error());
     }
     o.started = true;
     double start = now_s();

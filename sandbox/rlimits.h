@@ -19,7 +19,8 @@ struct RlimitFallbacks {
   bool process_count = false;  // no pids cgroup
 };
 
-// Returns "" or "setrlimit NAME: error".
-std::string apply_rlimits(const Limits& limits, RlimitFallbacks fallbacks);
+// Returns nullptr, or "setrlimit NAME" with errno set. Allocates nothing (it runs in
+// a child that shares the keeper's memory).
+const char* apply_rlimits(const Limits& limits, RlimitFallbacks fallbacks);
 
 }  // namespace box
