@@ -34,6 +34,8 @@ uint64_t pread_key(int fd, const char* key) {
 }
 
 std::string make_dirs(const std::string& path) {
+  // Usually the parents exist (slots are reused): one mkdir instead of one per level.
+  if (mkdir(path.c_str(), 0755) == 0 || errno == EEXIST) return "";
   for (size_t i = 1; i <= path.size(); ++i) {
     if (i != path.size() && path[i] != '/') continue;
     std::string prefix = path.substr(0, i);
