@@ -37,6 +37,8 @@ std::string Box::start(const BoxSpec& spec, std::unique_ptr<Box>* out) {
   // 2. The cgroup (memory, pids, CPU of the whole tree), opened before the keeper
   //    loses sight of /sys.
   b->cgroup_ = open_box_cgroup(detect_cgroups(), "slot-" + std::to_string(b->slot_.index), &b->cgroup_error_);
+  if (b->cgroup_)
+    if (std::string e = b->cgroup_->drain(); !e.empty()) return e;
 
   int pair[2];
   if (socketpair(AF_UNIX, SOCK_SEQPACKET | SOCK_CLOEXEC, 0, pair) != 0) return errno_message("socketpair");
@@ -85,7 +87,10 @@ std::string Box::start(const BoxSpec& spec, std::unique_ptr<Box>* out) {
 }
 
 Box::~Box() {
-  kill_keeper();
+  // The program's processes are already dead (the keeper reaps them before it
+  // answers); the keeper itself is killed without waiting for its namespaces to be
+  // torn down. Its slot stays locked until it is gone, so no other box can get it.
+  if (keeper_ > 0) kill(keeper_, SIGKILL);
   if (slot_.index >= 0) wipe_all(slot_.workdir);  // nothing of an applicant stays behind
 }
 
@@ -127,8 +132,15 @@ Report Box::run(const RunRequest& request, const RunFiles& files, int cancel_fd)
   // The caller is gone when nobody reads its answers any more (POLLERR on a pipe
   // whose reader closed); then the box dies at once rather than at the wall limit.
   pollfd watch[2] = {{channel_.get(), POLLIN, 0}, {cancel_fd, 0, 0}};
+  // The keeper answers within the wall limit; past that plus a grace period it is
+  // stuck (which it should never be) and the box is given up rather than waited on.
+  int give_up_ms = static_cast<int>((request.limits.wall_s + 10) * 1000);
   for (;;) {
-    int n = poll(watch, cancel_fd >= 0 ? 2 : 1, -1);
+    int n = poll(watch, cancel_fd >= 0 ? 2 : 1, give_up_ms);
+    if (n == 0) {
+      kill_keeper();
+      return internal_error("the keeper did not answer within the wall limit + 10 s");
+    }
     if (n < 0 && errno == EINTR) continue;
     if (n < 0) {
       kill_keeper();

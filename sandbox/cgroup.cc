@@ -6,6 +6,7 @@
 #include <cerrno>
 #include <cstdlib>
 #include <cstring>
+#include <csignal>
 
 #include "sys.h"
 
@@ -42,6 +43,29 @@ std::string make_dirs(const std::string& path) {
     if (mkdir(prefix.c_str(), 0755) != 0 && errno != EEXIST) return errno_message("mkdir " + prefix);
   }
   return "";
+}
+
+std::string drain_procs(const std::vector<std::string>& procs_files) {
+  for (int attempt = 0; attempt < 2000; ++attempt) {
+    bool empty = true;
+    for (const std::string& file : procs_files) {
+      std::string text;
+      if (!read_file(file, &text)) continue;
+      for (char* p = text.data(); *p;) {
+        char* end;
+        long pid = std::strtol(p, &end, 10);
+        if (end == p) break;
+        if (pid > 0) {
+          kill(static_cast<pid_t>(pid), SIGKILL);
+          empty = false;
+        }
+        p = end;
+      }
+    }
+    if (empty) return "";
+    usleep(1000);
+  }
+  return "processes of an earlier box in " + procs_files.front() + " would not die";
 }
 
 std::unique_ptr<Cgroup> open_box_cgroup(const CgroupLayout& layout, const std::string& name,

@@ -11,6 +11,7 @@
 #include <cstdint>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "cgroup_detect.h"
 
@@ -24,6 +25,10 @@ class Cgroup {
   virtual bool has_pids() const = 0;
   virtual bool has_cpu() const = 0;
 
+  // Kills whatever is still in the cgroup (a box whose keeper was killed releases its
+  // slot before the kernel has finished killing the box's processes) and waits until
+  // it is empty. "" or an error naming what would not die.
+  virtual std::string drain() = 0;
   // Moves the calling process in ("0" into every cgroup.procs). "" or an error.
   virtual std::string join_self() = 0;
   // Sets the limits for the next run; memory is the total for the cgroup.
@@ -52,5 +57,7 @@ std::unique_ptr<Cgroup> open_cgroup_v2(const CgroupLayout& layout, const std::st
 uint64_t pread_u64(int fd);                                  // first number in the file
 uint64_t pread_key(int fd, const char* key);                 // "key N" line -> N
 std::string make_dirs(const std::string& path);              // mkdir -p; "" or error
+// Kills every pid listed in the `cgroup.procs` files until all are empty (2 s at most).
+std::string drain_procs(const std::vector<std::string>& procs_files);
 
 }  // namespace box

@@ -16,6 +16,8 @@ class CgroupV1 : public Cgroup {
   bool has_pids() const override { return pids_max_.valid(); }
   bool has_cpu() const override { return cpu_usage_.valid(); }
 
+  std::string drain() override { return drain_procs(procs_files_); }
+
   std::string join_self() override {
     for (Fd* procs : {&mem_procs_, &pids_procs_, &cpu_procs_})
       if (procs->valid() && !write_all(procs->get(), "0", 1)) return errno_message("join cgroup");
@@ -58,6 +60,7 @@ class CgroupV1 : public Cgroup {
       *error = e;
       return false;
     }
+    procs_files_.push_back(*dir + "/cgroup.procs");
     return true;
   }
 
@@ -68,6 +71,7 @@ class CgroupV1 : public Cgroup {
   Fd mem_procs_, mem_limit_, memsw_limit_, mem_usage_, mem_peak_, mem_oom_;
   Fd pids_procs_, pids_max_;
   Fd cpu_procs_, cpu_usage_;
+  std::vector<std::string> procs_files_;
 };
 
 }  // namespace

@@ -63,7 +63,10 @@ std::string copy_tree(const std::string& from, const std::string& to, uid_t uid,
   std::error_code ec;
   for (auto it = fs::recursive_directory_iterator(from, ec); !ec && it != fs::recursive_directory_iterator();
        it.increment(ec)) {
-    fs::path rel = fs::relative(it->path(), from, ec);
+    // Lexical: fs::relative() resolves links, and a link the program left in /box
+    // would then point the copy (and the removal before it) anywhere on the host.
+    fs::path rel = it->path().lexically_relative(from);
+    if (rel.empty() || *rel.begin() == "..") continue;
     fs::path dest = fs::path(to) / rel;
     fs::file_status st = it->symlink_status(ec);
     if (ec) break;
