@@ -118,7 +118,6 @@ class Keeper {
 
   RunOutcome run(const RunRequest& r, const int stdio[3]) {
     RunOutcome o;
-    if (wipe_pending_) wipe();
     uint64_t baseline = 0, oom_before = 0;
     if (c_.cgroup) {
       baseline = c_.cgroup->memory_usage();
@@ -131,13 +130,15 @@ class Keeper {
     double cpu_before = rusage_children_s();
 
     PreparedProgram program(r.limits, r.argv, r.env, r.cwd, stdio, c_.fallbacks);
+    // Wall time starts with the program's process, as its CPU time does (both
+    // include the few syscalls before execve).
+    double start = now_s();
     pid_t pid = program.start();
     if (pid < 0 || program.error()[0]) {
       if (pid > 0) kill_and_reap_all();
       return failed(o, program.error());
     }
     o.started = true;
-    double start = now_s();
     Fd pidfd(static_cast<int>(syscall(SYS_pidfd_open, pid, 0)));
     // The keeper is in the cgroup too: its own CPU time is taken out of the tree's.
     bool tree_clock = c_.cgroup && c_.cgroup->has_cpu();
@@ -188,12 +189,13 @@ class Keeper {
     // (rusage includes the pre-exec set-up); report the larger, so that a TLE never
     // shows less time than the limit it was stopped at.
     o.cpu_s = std::max(rusage_children_s() - cpu_before, cpu);
+    // The cgroup's peak covers the whole tree; for a tiny program it can sit within
+    // the noise of the baseline, where the main process's own peak RSS is exact.
+    o.memory_bytes = static_cast<uint64_t>(main_usage.ru_maxrss) * 1024;
     if (c_.cgroup && c_.cgroup->has_memory()) {
       uint64_t peak = c_.cgroup->memory_peak();
-      o.memory_bytes = peak > baseline ? peak - baseline : 0;
+      o.memory_bytes = std::max(o.memory_bytes, peak > baseline ? peak - baseline : 0);
       o.oom_kills = c_.cgroup->oom_kills() - oom_before;
-    } else {
-      o.memory_bytes = static_cast<uint64_t>(main_usage.ru_maxrss) * 1024;
     }
     for (int i = 1; i <= 2; ++i) {
       struct stat st;
@@ -201,12 +203,12 @@ class Keeper {
         o.largest_output_bytes = std::max<uint64_t>(o.largest_output_bytes, static_cast<uint64_t>(st.st_size));
     }
     for (const char* fs : {"/tmp", kWorkDir}) {
+      o.largest_output_bytes = std::max(o.largest_output_bytes, largest_file_owned_by(fs, kBoxUid));
       struct statvfs v;
       if (statvfs(fs, &v) == 0 && v.f_bavail == 0 && !o.full_filesystem[0])
         std::strncpy(o.full_filesystem, fs, sizeof o.full_filesystem - 1);
     }
-    if (r.keep) wipe_pending_ = true;
-    else wipe();
+    if (!r.keep) wipe();
     return o;
   }
 
@@ -219,12 +221,10 @@ class Keeper {
   void wipe() {
     wipe_all("/tmp");
     wipe_created_by(kWorkDir, kBoxUid);
-    wipe_pending_ = false;
   }
 
   const KeeperConfig& c_;
   const int cpus_;
-  bool wipe_pending_ = false;
 };
 
 }  // namespace

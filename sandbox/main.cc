@@ -6,6 +6,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <csignal>
 #include <cstdio>
 #include <iostream>
@@ -97,17 +98,21 @@ void finish_limits(const TextOptions& t, box::Limits* l, std::vector<std::string
   }
 }
 
-void echo_and_close(int memfd, FILE* to) {
-  if (memfd < 0) return;
-  char buf[65536];
+// Copies at most `limit` bytes of a captured output; returns its last byte (0 if none).
+char echo_and_close(int memfd, FILE* to, uint64_t limit) {
+  if (memfd < 0) return 0;
+  char buf[65536], last = 0;
   ssize_t n;
   off_t off = 0;
-  while ((n = pread(memfd, buf, sizeof buf, off)) > 0) {
+  while (static_cast<uint64_t>(off) < limit &&
+         (n = pread(memfd, buf, std::min<uint64_t>(sizeof buf, limit - off), off)) > 0) {
     fwrite(buf, 1, static_cast<size_t>(n), to);
+    last = buf[n - 1];
     off += n;
   }
   fflush(to);
   close(memfd);
+  return last;
 }
 
 int emit_report(const box::Report& report, const std::string& report_path) {
@@ -140,7 +145,7 @@ int command_run(const TextOptions& t, box::RunRequest req, const std::string& wo
   if (std::string e = box::Box::start(spec, &b); !e.empty()) return emit_report(box::internal_error(e), report_path);
   if (!workdir.empty()) {
     uid_t uid = b->box_host_uid();
-    if (std::string e = box::copy_tree(workdir, b->workdir_host(), uid, uid); !e.empty())
+    if (std::string e = box::copy_tree(workdir, b->workdir_host(), uid, uid, true); !e.empty())
       return emit_report(box::internal_error(e), report_path);
     req.keep = true;
   }
@@ -153,12 +158,13 @@ int command_run(const TextOptions& t, box::RunRequest req, const std::string& wo
   files.stderr_fd = err_capture;
   box::Report report = b->run(req, files);
   if (!workdir.empty() && report.status != box::Status::IE) {
-    if (std::string e = box::copy_tree(b->workdir_host(), workdir, 0, 0); !e.empty())
+    if (std::string e = box::copy_tree(b->workdir_host(), workdir, 0, 0, false); !e.empty())
       report.message += (report.message.empty() ? "" : "; ") + ("copying the work dir back: " + e);
   }
   b.reset();
-  echo_and_close(err_capture, stderr);
-  echo_and_close(out_capture, stdout);
+  echo_and_close(err_capture, stderr, req.limits.output_bytes);
+  char last = echo_and_close(out_capture, stdout, req.limits.output_bytes);
+  if (report_path == "-" && last != 0 && last != '\n') fputc('\n', stdout);  // the report gets its own line
   return emit_report(report, report_path);
 }
 
@@ -215,8 +221,7 @@ int main(int argc, char** argv) {
                   "HOST_DIR  copied into /box before the run; what the program leaves there is copied back");
   run->add_option("--cwd", req.cwd, "INSIDE_PATH  working directory of the program (default /box)");
   run->add_option("--report", report_path, "FILE|-  where the JSON report goes (default - = stdout, last line)");
-  run->add_option("program", req.argv, "-- PROGRAM [ARGS...]  resolved inside the box on PATH=/usr/local/bin:/usr/bin:/bin")
-      ->required();
+  run->footer("After the options: -- PROGRAM [ARGS...] (resolved inside the box on PATH=/usr/local/bin:/usr/bin:/bin).");
 
   CLI::App* serve = app.add_subcommand(
       "serve", "Resident box: prints {\"ready\":true,\"slot\":N,\"workdir\":HOST_PATH}, then answers each JSON "
@@ -230,9 +235,22 @@ int main(int argc, char** argv) {
   check->add_flag("--json", json, "print one JSON object");
   check->add_flag("--allow-fallbacks", allow_fallbacks, "accept RLIMIT_AS/RLIMIT_NPROC instead of cgroup limits");
 
+  // Everything after the first "--" is the program's, whatever it looks like; the
+  // parser only ever sees what comes before.
+  int ours = argc;
+  for (int i = 1; i < argc; ++i)
+    if (std::string(argv[i]) == "--") {
+      ours = i;
+      break;
+    }
+  for (int i = ours + 1; i < argc; ++i) req.argv.push_back(argv[i]);
   try {
-    app.parse(argc, argv);
-    if (run->parsed()) return command_run(t, req, workdir, report_path);
+    app.parse(ours, argv);
+    if (run->parsed()) {
+      if (req.argv.empty()) throw BadArgument{"run: expected -- PROGRAM [ARGS...] after the options"};
+      return command_run(t, req, workdir, report_path);
+    }
+    if (ours != argc) throw BadArgument{"'--' is only for run"};
     if (serve->parsed()) return command_serve(t);
     return box::print_check(box::check_host(allow_fallbacks), json);
   } catch (const CLI::CallForHelp& e) {

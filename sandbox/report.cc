@@ -67,7 +67,7 @@ Report classify(const RunOutcome& o, const Limits& limits) {
   } else if (!o.exited && o.signal == SIGSYS) {
     r.status = Status::SV;
     r.message = "forbidden system call (killed by the seccomp filter)";
-  } else if ((!o.exited && o.signal == SIGXFSZ) || o.largest_output_bytes > limits.output_bytes) {
+  } else if ((!o.exited && o.signal == SIGXFSZ) || o.largest_output_bytes >= limits.output_bytes) {
     r.status = Status::OLE;
     r.message = "output limit " + mib(limits.output_bytes) + " exceeded";
   } else if (o.full_filesystem[0]) {

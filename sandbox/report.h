@@ -3,7 +3,8 @@
 // Contract: classify() is the single place where measurements become a status.
 // Precedence, first match wins: IE (the box failed), MLE (the cgroup's OOM killer
 // fired), TLE cpu (tree CPU time over the limit), TLE wall, SV (killed by the
-// seccomp filter: SIGSYS), OLE (SIGXFSZ, a written file over the output limit, or
+// seccomp filter: SIGSYS), OLE (SIGXFSZ, a written file that reached the output
+// limit (RLIMIT_FSIZE stops it there), or
 // /box or /tmp full), RE (non-zero exit or any other signal), OK. Pure: no I/O.
 #pragma once
 

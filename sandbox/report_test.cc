@@ -75,9 +75,9 @@ TEST_CASE("classify: CPU over the limit is TLE even when the program exited by i
 
 TEST_CASE("classify: output over the limit or a full filesystem is OLE") {
   RunOutcome o = started();
-  o.largest_output_bytes = (1 << 20) + 1;
+  o.largest_output_bytes = 1 << 20;  // RLIMIT_FSIZE stops a file there
   CHECK(classify(o, limits()).status == Status::OLE);
-  o.largest_output_bytes = 1 << 20;
+  o.largest_output_bytes = (1 << 20) - 1;
   CHECK(classify(o, limits()).status == Status::OK);
   std::strcpy(o.full_filesystem, "/tmp");
   Report r = classify(o, limits());

@@ -33,7 +33,7 @@ struct RunRequest {
   std::vector<std::string> env;  // NAME=VALUE, added to the box's base environment
   std::string stdin_path, stdout_path, stderr_path;  // host paths; empty = default
   std::string cwd = kWorkDir;
-  bool keep = false;             // leave the program's files in /box for the caller
+  bool keep = false;  // leave the program's files in /box and /tmp (until a run without keep ends)
   std::string id_json;           // resident protocol: the request's "id", as JSON text
 };
 

@@ -17,7 +17,7 @@ const char* apply_rlimits(const Limits& l, RlimitFallbacks fallbacks) {
   rlim_t cpu = static_cast<rlim_t>(std::ceil(l.cpu_s)) + 1;
   const Item items[] = {
       {RLIMIT_CPU, "setrlimit RLIMIT_CPU", cpu, true},
-      {RLIMIT_FSIZE, "setrlimit RLIMIT_FSIZE", l.output_bytes + 1, true},
+      {RLIMIT_FSIZE, "setrlimit RLIMIT_FSIZE", l.output_bytes, true},
       {RLIMIT_STACK, "setrlimit RLIMIT_STACK", l.stack_bytes, true},
       {RLIMIT_NOFILE, "setrlimit RLIMIT_NOFILE", l.open_files, true},
       {RLIMIT_CORE, "setrlimit RLIMIT_CORE", 0, true},

@@ -2,7 +2,7 @@
 //
 // They back up the cgroup, which limits the box as a whole: RLIMIT_CPU is a
 // backstop one second past the CPU limit (the keeper enforces it to the ms),
-// RLIMIT_FSIZE is the output limit (+1 byte, so writing exactly the limit is fine),
+// RLIMIT_FSIZE is the output limit (a file that reaches it is OLE, see report.h),
 // the stack is as large as the memory limit (deep recursion is common in accepted
 // solutions), no core dumps. When the host has no memory or pids controller, the
 // old per-process limits stand in: RLIMIT_AS and RLIMIT_NPROC (`check` says so).

@@ -5,6 +5,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstring>
 #include <filesystem>
 
@@ -52,13 +53,40 @@ std::string remove_in(const std::string& dir, const uid_t* only_uid) {
   return remove_entries(fd, dir, only_uid);
 }
 
+uint64_t largest_in(int dir_fd, uid_t uid, int depth) {
+  DIR* d = fdopendir(dir_fd);
+  if (!d) {
+    close(dir_fd);
+    return 0;
+  }
+  uint64_t largest = 0;
+  while (dirent* e = readdir(d)) {
+    if (!strcmp(e->d_name, ".") || !strcmp(e->d_name, "..")) continue;
+    struct stat st;
+    if (fstatat(dirfd(d), e->d_name, &st, AT_SYMLINK_NOFOLLOW) != 0) continue;
+    if (S_ISREG(st.st_mode) && st.st_uid == uid && static_cast<uint64_t>(st.st_size) > largest)
+      largest = static_cast<uint64_t>(st.st_size);
+    if (S_ISDIR(st.st_mode) && depth < 64) {
+      int sub = openat(dirfd(d), e->d_name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+      if (sub >= 0) largest = std::max(largest, largest_in(sub, uid, depth + 1));
+    }
+  }
+  closedir(d);
+  return largest;
+}
+
 }  // namespace
+
+uint64_t largest_file_owned_by(const std::string& dir, uid_t uid) {
+  int fd = open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+  return fd < 0 ? 0 : largest_in(fd, uid, 0);
+}
 
 std::string wipe_created_by(const std::string& dir, uid_t uid) { return remove_in(dir, &uid); }
 
 std::string wipe_all(const std::string& dir) { return remove_in(dir, nullptr); }
 
-std::string copy_tree(const std::string& from, const std::string& to, uid_t uid, gid_t gid) {
+std::string copy_tree(const std::string& from, const std::string& to, uid_t uid, gid_t gid, bool with_links) {
   namespace fs = std::filesystem;
   std::error_code ec;
   for (auto it = fs::recursive_directory_iterator(from, ec); !ec && it != fs::recursive_directory_iterator();
@@ -70,6 +98,7 @@ std::string copy_tree(const std::string& from, const std::string& to, uid_t uid,
     fs::path dest = fs::path(to) / rel;
     fs::file_status st = it->symlink_status(ec);
     if (ec) break;
+    if (!fs::is_directory(st) && !fs::is_regular_file(st) && !(with_links && fs::is_symlink(st))) continue;
     // Whatever stands at the destination goes first, unless it is a real directory
     // we are about to fill: writing through a link left by an earlier run (a file
     // named like ours pointing at /etc/passwd) would let the program reach the host.

@@ -47,7 +47,7 @@ TEST_CASE("copy_tree copies files, dirs and links without following links") {
   fs::create_symlink("../../../../../../../../.." + outside.string(), from / "climb-link");
   mkfifo((from / "fifo").c_str(), 0644);
 
-  CHECK(copy_tree(from.string(), to.string(), getuid(), getgid()) == "");
+  CHECK(copy_tree(from.string(), to.string(), getuid(), getgid(), true) == "");
   CHECK(read(to / "sub" / "a.txt") == "a\n");
   CHECK(fs::is_symlink(to / "dir-link"));
   CHECK(fs::read_symlink(to / "file-link") == outside / "keep");
@@ -56,6 +56,22 @@ TEST_CASE("copy_tree copies files, dirs and links without following links") {
   // Nothing outside was touched.
   CHECK(read(outside / "keep") == "host file\n");
   CHECK(fs::is_directory(fs::symlink_status(outside)));
+}
+
+TEST_CASE("copy_tree without links brings back files and dirs only") {
+  Scratch s;
+  fs::path from = s.root / "from", to = s.root / "to";
+  fs::create_directories(from / "sub");
+  fs::create_directories(to);
+  write(from / "sub" / "a.txt", "a\n");
+  fs::create_symlink("/etc", from / "etc-link");
+  fs::create_symlink("sub/a.txt", from / "inner-link");
+  mkfifo((from / "fifo").c_str(), 0644);
+  CHECK(copy_tree(from.string(), to.string(), getuid(), getgid(), false) == "");
+  CHECK(read(to / "sub" / "a.txt") == "a\n");
+  CHECK(!fs::exists(fs::symlink_status(to / "etc-link")));
+  CHECK(!fs::exists(fs::symlink_status(to / "inner-link")));
+  CHECK(!fs::exists(fs::symlink_status(to / "fifo")));
 }
 
 TEST_CASE("copy_tree never writes through a link already at the destination") {
@@ -71,7 +87,7 @@ TEST_CASE("copy_tree never writes through a link already at the destination") {
   write(from / "out.txt", "program output\n");
   write(from / "d" / "victim", "overwritten?\n");
 
-  CHECK(copy_tree(from.string(), to.string(), getuid(), getgid()) == "");
+  CHECK(copy_tree(from.string(), to.string(), getuid(), getgid(), false) == "");
   CHECK(read(outside / "victim") == "unchanged\n");
   CHECK(!fs::is_symlink(to / "out.txt"));
   CHECK(read(to / "out.txt") == "program output\n");
