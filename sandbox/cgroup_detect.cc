@@ -47,6 +47,9 @@ void parse_mountinfo(std::string_view text, CgroupLayout* layout) {
     std::vector<std::string_view> right = split(line.substr(dash + 3), ' ');
     if (left.size() < 5 || right.size() < 3) continue;
     std::string mount_point = unescape(left[4]);
+    if (right[0] == "cgroup2" || right[0] == "cgroup")
+      for (std::string_view opt : split(right[2], ','))
+        if (opt == "favordynmods") layout->favordynmods = true;
     if (right[0] == "cgroup2") {
       if (layout->v2_mount.empty()) layout->v2_mount = mount_point;
     } else if (right[0] == "cgroup") {

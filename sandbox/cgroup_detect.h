@@ -19,6 +19,9 @@ struct CgroupLayout {
   std::map<std::string, std::string> v1_own;
   std::string v2_mount;        // "" when there is no cgroup2 mount
   std::string v2_controllers;  // contents of <v2_mount>/cgroup.controllers
+  // Some cgroup mount has "favordynmods": moving a process into a cgroup no longer
+  // waits for an RCU grace period (10-20 ms here), which every new box does once.
+  bool favordynmods = false;
   bool v2_has(std::string_view controller) const;
 };
 

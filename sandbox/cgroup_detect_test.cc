@@ -19,6 +19,13 @@ TEST_CASE("parse_mountinfo on a hybrid host") {
   CHECK(l.v1_mounts.at("pids") == "/sys/fs/cgroup/pids");
   CHECK(l.v1_mounts.at("cpuacct") == "/sys/fs/cgroup/cpuacct");
   CHECK(l.v2_mount == "/sys/fs/cgroup/unified");
+  CHECK(!l.favordynmods);
+}
+
+TEST_CASE("parse_mountinfo sees favordynmods") {
+  CgroupLayout l;
+  parse_mountinfo("33 29 0:29 / /sys/fs/cgroup/unified rw,relatime - cgroup2 cgroup2 rw,favordynmods\n", &l);
+  CHECK(l.favordynmods);
 }
 
 TEST_CASE("parse_mountinfo: combined v1 controllers and escaped paths") {

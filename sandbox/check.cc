@@ -58,6 +58,13 @@ std::vector<CheckItem> check_host(bool allow_fallbacks) {
                                                      0, layout.v2_controllers.find_last_not_of('\n') + 1)) +
                                                  "]"});
 
+  items.push_back({"fast cgroup migration (favordynmods)", layout.favordynmods, false,
+                   layout.favordynmods
+                       ? "on: a new box joins its cgroup at once"
+                       : "off: each new box waits one RCU grace period (10-20 ms) to join its cgroup; "
+                         "resident boxes pay it once. To turn on: mount -o remount,favordynmods " +
+                             (layout.v2_mount.empty() ? std::string("<cgroup2 mount>") : layout.v2_mount)});
+
   std::unique_ptr<Box> b;
   BoxSpec spec;
   std::string error = Box::start(spec, &b);
