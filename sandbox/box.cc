@@ -87,10 +87,9 @@ std::string Box::start(const BoxSpec& spec, std::unique_ptr<Box>* out) {
 }
 
 Box::~Box() {
-  // The program's processes are already dead (the keeper reaps them before it
-  // answers); the keeper itself is killed without waiting for its namespaces to be
-  // torn down. Its slot stays locked until it is gone, so no other box can get it.
-  if (keeper_ > 0) kill(keeper_, SIGKILL);
+  // Killed and reaped here: a keeper left for the host's init to reap stays charged
+  // to the slot's pids cgroup, as a zombie, until that happens (seconds, on some hosts).
+  kill_keeper();
   if (slot_.index >= 0) wipe_all(slot_.workdir);  // nothing of an applicant stays behind
 }
 

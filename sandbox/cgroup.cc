@@ -45,7 +45,7 @@ std::string make_dirs(const std::string& path) {
   return "";
 }
 
-std::string drain_procs(const std::vector<std::string>& procs_files) {
+std::string drain_procs(const std::vector<std::string>& procs_files, const std::string& pids_current) {
   for (int attempt = 0; attempt < 2000; ++attempt) {
     bool empty = true;
     for (const std::string& file : procs_files) {
@@ -62,6 +62,9 @@ std::string drain_procs(const std::vector<std::string>& procs_files) {
         p = end;
       }
     }
+    std::string count;
+    if (empty && !pids_current.empty() && read_file(pids_current, &count) && std::strtoul(count.c_str(), nullptr, 10) > 0)
+      empty = false;
     if (empty) return "";
     usleep(1000);
   }

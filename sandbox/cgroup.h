@@ -57,7 +57,9 @@ std::unique_ptr<Cgroup> open_cgroup_v2(const CgroupLayout& layout, const std::st
 uint64_t pread_u64(int fd);                                  // first number in the file
 uint64_t pread_key(int fd, const char* key);                 // "key N" line -> N
 std::string make_dirs(const std::string& path);              // mkdir -p; "" or error
-// Kills every pid listed in the `cgroup.procs` files until all are empty (2 s at most).
-std::string drain_procs(const std::vector<std::string>& procs_files);
+// Kills every pid listed in the `cgroup.procs` files until all are empty and the
+// pids controller's count (`pids_current`, may be empty: zombies are counted there
+// until reaped, but not listed) is 0. 2 s at most.
+std::string drain_procs(const std::vector<std::string>& procs_files, const std::string& pids_current);
 
 }  // namespace box

@@ -16,7 +16,7 @@ class CgroupV1 : public Cgroup {
   bool has_pids() const override { return pids_max_.valid(); }
   bool has_cpu() const override { return cpu_usage_.valid(); }
 
-  std::string drain() override { return drain_procs(procs_files_); }
+  std::string drain() override { return drain_procs(procs_files_, pids_current_); }
 
   std::string join_self() override {
     for (Fd* procs : {&mem_procs_, &pids_procs_, &cpu_procs_})
@@ -72,6 +72,7 @@ class CgroupV1 : public Cgroup {
   Fd pids_procs_, pids_max_;
   Fd cpu_procs_, cpu_usage_;
   std::vector<std::string> procs_files_;
+  std::string pids_current_;
 };
 
 }  // namespace
@@ -95,6 +96,7 @@ std::unique_ptr<Cgroup> open_cgroup_v1(const CgroupLayout& layout, const std::st
   if (cg->open_dir(layout, "pids", name, &dir, error)) {
     cg->pids_procs_ = CgroupV1::open_w(dir + "/cgroup.procs");
     cg->pids_max_ = CgroupV1::open_rw(dir + "/pids.max");
+    cg->pids_current_ = dir + "/pids.current";
     if (!cg->pids_procs_.valid() || !cg->pids_max_.valid()) {
       *error = errno_message("open pids cgroup files in " + dir);
       return nullptr;

@@ -18,7 +18,7 @@ class CgroupV2 : public Cgroup {
   bool has_pids() const override { return pids_max_.valid(); }
   bool has_cpu() const override { return cpu_stat_.valid(); }
 
-  std::string drain() override { return drain_procs({procs_file_}); }
+  std::string drain() override { return drain_procs({procs_file_}, pids_current_); }
 
   std::string join_self() override {
     if (!write_all(procs_.get(), "0", 1)) return errno_message("join cgroup");
@@ -42,7 +42,7 @@ class CgroupV2 : public Cgroup {
   uint64_t oom_kills() override { return mem_events_.valid() ? pread_key(mem_events_.get(), "oom_kill") : 0; }
   uint64_t cpu_ns() override { return cpu_stat_.valid() ? pread_key(cpu_stat_.get(), "usage_usec") * 1000 : 0; }
 
-  std::string procs_file_;
+  std::string procs_file_, pids_current_;
   Fd procs_, mem_max_, mem_current_, mem_peak_, mem_events_, pids_max_, cpu_stat_;
 };
 
@@ -67,6 +67,7 @@ std::unique_ptr<Cgroup> open_cgroup_v2(const CgroupLayout& layout, const std::st
   auto cg = std::make_unique<CgroupV2>();
   auto open = [&](const char* file, int flags) { return Fd(::open((dir + "/" + file).c_str(), flags | O_CLOEXEC)); };
   cg->procs_file_ = dir + "/cgroup.procs";
+  if (layout.v2_has("pids")) cg->pids_current_ = dir + "/pids.current";
   cg->procs_ = open("cgroup.procs", O_WRONLY);
   cg->mem_max_ = open("memory.max", O_RDWR);
   cg->mem_current_ = open("memory.current", O_RDONLY);

@@ -1,5 +1,6 @@
 #include "keeper.h"
 
+#include <dirent.h>
 #include <fcntl.h>
 #include <poll.h>
 #include <sched.h>
@@ -15,6 +16,7 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <cstdlib>
 #include <cstring>
 #include <type_traits>
 
@@ -64,10 +66,33 @@ std::string forbid_ipc_objects() {
   return "";
 }
 
+// The keeper is a clone (not an exec) of its supervisor, so it holds everything the
+// supervisor's caller passed down: its stdin/stdout/stderr pipes among them. Holding
+// them would keep the caller waiting for EOF, and none of them is the box's business.
+// What the supervisor opened itself is close-on-exec; what it inherited is not.
+std::string drop_inherited_descriptors() {
+  int null = ::open("/dev/null", O_RDWR | O_CLOEXEC);
+  if (null < 0) return errno_message("open /dev/null");
+  for (int fd = 0; fd < 3; ++fd)
+    if (dup2(null, fd) < 0) return errno_message("dup2 /dev/null");
+  close(null);
+  DIR* d = opendir("/proc/self/fd");
+  if (!d) return errno_message("open /proc/self/fd");
+  std::vector<int> inherited;
+  while (dirent* e = readdir(d)) {
+    int fd = std::atoi(e->d_name);
+    if (fd > 2 && fd != dirfd(d) && !(fcntl(fd, F_GETFD) & FD_CLOEXEC)) inherited.push_back(fd);
+  }
+  closedir(d);
+  for (int fd : inherited) close(fd);
+  return "";
+}
+
 void set_up(const KeeperConfig& c) {
   auto check = [&](const std::string& error) {
     if (!error.empty()) setup_failed(c.channel, error);
   };
+  check(drop_inherited_descriptors());
   check(enter_netns(c.netns_pin));
   if (sethostname("box", 3) != 0) check(errno_message("sethostname"));
   check(forbid_ipc_objects());
@@ -98,6 +123,19 @@ int usable_cpus() {
   return std::max(1, CPU_COUNT(&set));
 }
 
+// True if /proc (of the box's pid namespace) lists any process but the keeper. A
+// process being reparented to us after its parent died is briefly nobody's child,
+// so "no children left" alone does not prove the box is empty.
+bool others_alive() {
+  DIR* d = opendir("/proc");
+  if (!d) return false;
+  bool found = false;
+  while (dirent* e = readdir(d))
+    if (e->d_name[0] >= '1' && e->d_name[0] <= '9' && std::strcmp(e->d_name, "1") != 0) found = true;
+  closedir(d);
+  return found;
+}
+
 // Kills every process of the box but the keeper and reaps them all.
 void kill_and_reap_all() {
   for (;;) {
@@ -105,7 +143,7 @@ void kill_and_reap_all() {
     pid_t r;
     while ((r = waitpid(-1, nullptr, WNOHANG | __WALL)) > 0) {
     }
-    if (r < 0 && errno == ECHILD) return;
+    if (r < 0 && errno == ECHILD && !others_alive()) return;
     // Some are still dying: give them a moment, then look again.
     timespec pause{0, 200'000};
     nanosleep(&pause, nullptr);

@@ -47,7 +47,7 @@ void add_limit_options(CLI::App* cmd, TextOptions* t, box::Limits* l) {
   cmd->add_option("--cpu", t->cpu, "SECONDS  CPU time of the whole process tree (default 10)");
   cmd->add_option("--wall", t->wall, "SECONDS  wall-clock time (default 2*cpu+1)");
   cmd->add_option("--memory", t->memory, "SIZE  resident memory of the box, k/m/g suffixes (default 256m)");
-  cmd->add_option("--stack", t->stack, "SIZE  stack of each process (default: the memory limit)");
+  cmd->add_option("--stack", t->stack, "SIZE  stack of each process (default: memory + 64m, so that deep recursion ends as MLE)");
   cmd->add_option("--processes", l->processes, "N  processes + threads (default 64)");
   cmd->add_option("--output", t->output, "SIZE  largest file the program may write, stdout/stderr included (default 64m)");
   cmd->add_option("--open-files", l->open_files, "N  open file descriptors (default 64)");
@@ -161,11 +161,12 @@ int command_run(const TextOptions& t, box::RunRequest req, const std::string& wo
     if (std::string e = box::copy_tree(b->workdir_host(), workdir, 0, 0, false); !e.empty())
       report.message += (report.message.empty() ? "" : "; ") + ("copying the work dir back: " + e);
   }
-  b.reset();
   echo_and_close(err_capture, stderr, req.limits.output_bytes);
   char last = echo_and_close(out_capture, stdout, req.limits.output_bytes);
   if (report_path == "-" && last != 0 && last != '\n') fputc('\n', stdout);  // the report gets its own line
-  return emit_report(report, report_path);
+  int exit_code = emit_report(report, report_path);
+  b.reset();  // after the report: tearing the box down is not the caller's wait
+  return exit_code;
 }
 
 int command_serve(const TextOptions& t) {

@@ -59,7 +59,7 @@ TEST_CASE("parse_request defaults and derived limits") {
   RunRequest r;
   REQUIRE(parse_request(R"({"argv":["p"],"cpu":2})", &r) == "");
   CHECK(r.limits.wall_s == 5);
-  CHECK(r.limits.stack_bytes == r.limits.memory_bytes);
+  CHECK(r.limits.stack_bytes == r.limits.memory_bytes + kStackMargin);
   CHECK(r.cwd == "/box");
   CHECK(r.id_json.empty());
 }

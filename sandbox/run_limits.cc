@@ -56,7 +56,7 @@ std::string Limits::finish() {
   if (!(cpu_s > 0)) return "cpu limit must be > 0 seconds";
   if (wall_s == 0) wall_s = 2 * cpu_s + 1;
   if (!(wall_s > 0)) return "wall limit must be > 0 seconds";
-  if (stack_bytes == 0) stack_bytes = memory_bytes;
+  if (stack_bytes == 0) stack_bytes = memory_bytes + kStackMargin;
   if (memory_bytes < (1u << 20)) return "memory limit must be at least 1m";
   if (processes < 1) return "processes must be at least 1";
   if (open_files < 4) return "open-files must be at least 4 (stdin, stdout, stderr and one more)";

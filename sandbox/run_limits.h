@@ -13,11 +13,16 @@
 
 namespace box {
 
+// The default stack is the memory limit plus this: a deep recursion then always
+// meets the memory limit first (MLE, like any other memory use) and never the stack
+// limit at nearly the same depth (a SIGSEGV, RE), whichever is a page earlier.
+inline constexpr uint64_t kStackMargin = 64ull << 20;
+
 struct Limits {
   double cpu_s = 10;                  // CPU time of the whole process tree
   double wall_s = 0;                  // 0 = derived: 2 * cpu + 1
   uint64_t memory_bytes = 256ull << 20;
-  uint64_t stack_bytes = 0;           // 0 = derived: same as memory
+  uint64_t stack_bytes = 0;           // 0 = derived: memory + kStackMargin
   uint64_t processes = 64;            // processes + threads
   uint64_t output_bytes = 64ull << 20;  // any file written, stdout and stderr included
   uint64_t open_files = 64;

@@ -37,7 +37,7 @@ TEST_CASE("Limits::finish derives wall and stack and validates") {
   l.memory_bytes = 64 << 20;
   CHECK(l.finish() == "");
   CHECK(l.wall_s == 5.0);
-  CHECK(l.stack_bytes == 64u << 20);
+  CHECK(l.stack_bytes == (64u << 20) + kStackMargin);
 
   Limits explicit_values;
   explicit_values.wall_s = 7;
