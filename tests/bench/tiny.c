@@ -1,0 +1,2 @@
+/* The program the sandbox benchmark runs: does nothing, so what is timed is the cost of a run. */
+int main(void) { return 0; }
