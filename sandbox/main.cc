@@ -2,6 +2,7 @@
 //   run    one run, report as JSON (for authors, debugging and tests)
 //   serve  a resident box for the engine: JSON request lines in, report lines out
 //   check  what this host supports and which protections are active
+#include <sched.h>
 #include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -32,9 +33,13 @@ struct BadArgument {
 struct TextOptions {  // as typed, validated after parsing so errors can name them
   std::string cpu, wall, memory, stack, output, fs_size;
   std::vector<std::string> dirs, env;
+  int pin_cpu = -1;
 };
 
 void add_box_options(CLI::App* cmd, TextOptions* t) {
+  cmd->add_option("--pin-cpu", t->pin_cpu,
+                  "N  run the supervisor, the box and its programs on CPU N only (one worker slot per core: "
+                  "no cross-CPU wake-ups, steadier timing)");
   cmd->add_option("--dir", t->dirs,
                   "HOST_PATH[:INSIDE_PATH][:rw]  bind a host dir or file into the box (read-only unless :rw); "
                   "repeatable")
@@ -58,6 +63,14 @@ void add_limit_options(CLI::App* cmd, TextOptions* t, box::Limits* l) {
 
 void finish_box_spec(const TextOptions& t, box::BoxSpec* spec) {
   std::string err;
+  if (t.pin_cpu >= 0) {
+    // Inherited by the keeper and every program it starts.
+    cpu_set_t set;
+    CPU_ZERO(&set);
+    CPU_SET(t.pin_cpu, &set);
+    if (t.pin_cpu >= CPU_SETSIZE || sched_setaffinity(0, sizeof set, &set) != 0)
+      throw BadArgument{"--pin-cpu " + std::to_string(t.pin_cpu) + ": not a CPU this process may use"};
+  }
   if (!t.fs_size.empty()) {
     auto v = box::parse_size(t.fs_size, &err);
     if (!v || *v < (1u << 20)) throw BadArgument{"--fs-size " + (v ? "must be at least 1m" : err)};

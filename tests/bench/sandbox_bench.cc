@@ -12,6 +12,7 @@
 
 #include <fcntl.h>
 #include <poll.h>
+#include <sched.h>
 #include <rapidjson/document.h>
 #include <rapidjson/stringbuffer.h>
 #include <rapidjson/writer.h>
@@ -378,9 +379,11 @@ std::string to_json(const std::vector<Result>& results, const std::string& check
 
 void usage(FILE* f) {
   fprintf(f,
-          "usage: sandbox_bench [--runs N] [--python-runs M] [--json] [--box PATH] [--tiny PATH]\n"
+          "usage: sandbox_bench [--runs N] [--python-runs M] [--pin CPU] [--json] [--box PATH] [--tiny PATH]\n"
           "  --runs N         runs of the tiny static program per mode (default 2000)\n"
           "  --python-runs M  runs of python3 -c pass per mode (default N/10)\n"
+          "  --pin CPU        run everything (bare, serve and its box, one-shot) on one CPU,\n"
+          "                   as an engine's worker slot does\n"
           "  --json           print only one JSON line\n"
           "  --box PATH       shortlist-box binary (default %s)\n"
           "  --tiny PATH      the tiny static program (default %s)\n"
@@ -391,7 +394,7 @@ void usage(FILE* f) {
 }  // namespace
 
 int main(int argc, char** argv) {
-  int runs = 2000, python_runs = -1;
+  int runs = 2000, python_runs = -1, pin = -1;
   bool json = false;
   std::string box = BENCH_BOX, tiny = BENCH_TINY;
   for (int i = 1; i < argc; i++) {
@@ -400,6 +403,7 @@ int main(int argc, char** argv) {
     if (a == "--runs" && has_value) runs = atoi(argv[++i]);
     else if (a == "--python-runs" && has_value) python_runs = atoi(argv[++i]);
     else if (a == "--json") json = true;
+    else if (a == "--pin" && has_value) pin = atoi(argv[++i]);
     else if (a == "--box" && has_value) box = argv[++i];
     else if (a == "--tiny" && has_value) tiny = argv[++i];
     else if (a == "-h" || a == "--help") return usage(stdout), 0;
@@ -412,6 +416,14 @@ int main(int argc, char** argv) {
   tiny = std::filesystem::canonical(tiny);
   std::string dir = std::filesystem::path(tiny).parent_path();
   signal(SIGPIPE, SIG_IGN);  // a dead serve shows as a write error, not a silent exit
+  if (pin >= 0) {
+    // Everything started from here (bare programs, serve, its box, one-shot runs)
+    // inherits the CPU: how an engine runs one worker slot per core.
+    cpu_set_t set;
+    CPU_ZERO(&set);
+    CPU_SET(pin, &set);
+    if (sched_setaffinity(0, sizeof set, &set) != 0) die("--pin " + std::to_string(pin) + ": " + strerror(errno));
+  }
 
   int check_status;
   std::string check = capture(json ? Argv({box, "check", "--json"}) : Argv({box, "check"}), check_status);
