@@ -13,6 +13,7 @@ namespace {
 bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r'; }
 
 // The reference reads a float with sscanf("%lf%10s") == 1: the whole token, finite.
+// (Tokens hold no whitespace, so "%10s" finding nothing means nothing is left.)
 bool parse_float(std::string_view token, double* value) {
   char small[128];
   std::string large;
@@ -25,9 +26,10 @@ bool parse_float(std::string_view token, double* value) {
     large.assign(token);
     text = large.c_str();
   }
-  char* end;
-  double v = std::strtod(text, &end);
-  if (end == text || *end != 0) return false;
+  // sscanf itself, not strtod: they differ at the edges ("1e" is 1 for %lf).
+  char trash[20];
+  double v;
+  if (std::sscanf(text, "%lf%10s", &v, trash) != 1) return false;
   *value = v;
   return !std::isinf(v) && !std::isnan(v);
 }
@@ -78,6 +80,7 @@ class Comparison {
       }
       if (!judge_.next_token(&judge)) break;
       if (!team_.next_token(&team)) {
+        judge_.pos -= judge.size();  // the reference counts a token once it compared equal
         std::string next(judge);
         if (token > 0) return wrong("User EOF while judge had more output\n(Next judge token: %s)", next.c_str());
         return wrong(team_.text.empty()
@@ -105,7 +108,11 @@ class Comparison {
       judge_.pos += judge.size();
       team_.pos += team.size();
     }
-    if (team_.next_token(&team)) return wrong("Trailing output:\n%s", std::string(team).c_str());
+    size_t before = team_.pos;
+    if (team_.next_token(&team)) {
+      team_.pos = before;
+      return wrong("Trailing output:\n%s", std::string(team).c_str());
+    }
     DefaultValidatorResult ok;
     ok.accepted = true;
     return ok;

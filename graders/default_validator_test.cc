@@ -47,6 +47,8 @@ const Case kCases[] = {
     {"2.5\n", "0x1.4p1\n", "float_tolerance 1e-9", true, ""},  // what %lf reads
     {"word 1.5\n", "WORD 1.5000001\n", "float_tolerance 1e-6", true, ""},
     {"1.5\n", "1.5x\n", "float_tolerance 1e-6", false, "Expected float"},
+    {"1e\n", "1.0000001\n", "float_tolerance 1e-6", true, ""},  // %lf reads "1e" as 1
+    {"1e\n", "INF\n", "float_tolerance 1e-6", false, "Expected float, got: INF"},
     // space_change_sensitive: every whitespace byte
     {"1 2\n", "1 2\n", "space_change_sensitive", true, ""},
     {"1 2\n", "1  2\n", "space_change_sensitive", false, "Space change error: judge out of space, got 32 from user"},
@@ -80,6 +82,17 @@ TEST_CASE("default validator: line numbers and diff positions") {
   CHECK(r.judge_message.rfind("Wrong answer on line 4 of output (corresponding to line 3 in answer file)\n", 0) == 0);
   CHECK(r.answer_position == 4);
   CHECK(r.output_position == 5);
+}
+
+TEST_CASE("default validator: positions count only what compared equal") {
+  DefaultValidatorFlags f;
+  DefaultValidatorResult eof = validate_default("abc\n5\n", "", f);
+  CHECK(eof.answer_position == 0);
+  CHECK(eof.output_position == 0);
+  DefaultValidatorResult trailing = validate_default("", "\n0.0\r\n+1", f);
+  CHECK(trailing.judge_message.find("Trailing output:\n0.0") != std::string::npos);
+  CHECK(trailing.answer_position == 0);
+  CHECK(trailing.output_position == 1);
 }
 
 TEST_CASE("default validator flags") {
