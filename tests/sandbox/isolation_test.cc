@@ -162,3 +162,13 @@ TEST_CASE("the host environment does not leak in; --env does") {
   CHECK_FALSE(text::has(r.out, secret));
   CHECK_FALSE(text::has(r.out, "SLBX_HOST_SECRET"));
 }
+
+TEST_CASE("kernel objects that outlive a run (SysV IPC, POSIX queues) cannot be made") {
+  auto r = box::Run{}.exec({box::attack("ipc_objects")});
+  table::row("SysV shm/msg/sem, POSIX mq", "OK+BLOCKED", r);
+  INFO(r.describe());
+  REQUIRE(r.report.valid());
+  CHECK(r.report.status == "OK");
+  CHECK(text::lines_starting(r.out, "BLOCKED").size() == 4);
+  CHECK_FALSE(text::has(r.out, "ESCAPED"));
+}
