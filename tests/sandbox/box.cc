@@ -342,6 +342,12 @@ void Serve::close_stdin() {
   in_ = -1;
 }
 
+void Serve::close_pipes() {
+  close_stdin();
+  if (out_ >= 0) close(out_);
+  out_ = -1;
+}
+
 std::optional<int> Serve::wait_exit(double timeout_s) {
   const auto deadline = Clock::now() + std::chrono::duration<double>(timeout_s);
   int status = 0;

@@ -89,6 +89,7 @@ class Serve {
   std::optional<std::string> read_line(double timeout_s);
   Report request(const std::string& json_line, double timeout_s = 30);
   void close_stdin();
+  void close_pipes();  // as an engine that died: nobody writes requests or reads answers
   std::optional<int> wait_exit(double timeout_s);  // exit code, or nullopt on timeout
   void kill9();
 

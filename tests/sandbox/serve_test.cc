@@ -204,6 +204,24 @@ TEST_CASE("kill -9 of serve takes every process of its box with it") {
   host::kill_marked(marker);  // don't leave it behind
 }
 
+TEST_CASE("an engine that dies mid-run (its pipes close) takes the box down at once") {
+  std::string marker = host::unique_marker("orphaned");
+  box::Serve serve;
+  REQUIRE_MESSAGE(serve.started(), "ready line: " << serve.ready_line());
+  REQUIRE(serve.send_line(
+      request("1", {box::attack("sleeper"), "60", marker}, "\"cpu\":30,\"wall\":60")));
+  bool running = host::wait_until([&] { return !host::pids_with_marker(marker).empty(); }, 10);
+  serve.close_pipes();
+  bool gone = host::wait_until([&] { return host::pids_with_marker(marker).empty(); }, 2);
+  auto code = serve.wait_exit(5);
+  table::row("engine gone mid-run (pipes closed)", "none left, serve exits",
+             std::string(gone ? "none left" : "LEAKED") + (code ? ", serve exits" : ", serve hangs"));
+  REQUIRE(running);
+  CHECK(gone);
+  CHECK(code.has_value());
+  host::kill_marked(marker);
+}
+
 TEST_CASE("serve: a daemon started by one run is dead when its answer arrives") {
   std::string marker = host::unique_marker("serve-daemon");
   box::Serve serve;
