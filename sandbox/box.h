@@ -34,6 +34,7 @@ class Box {
   Report run(const RunRequest& request, const RunFiles& files = {}, int cancel_fd = -1);
 
   int slot() const { return slot_.index; }
+  bool broken() const { return broken_; }
   const std::string& workdir_host() const { return slot_.workdir; }
   uid_t box_host_uid() const;
   // What is enforced how ("memory: cgroup v1", "memory: RLIMIT_AS fallback", ...).

@@ -36,6 +36,9 @@ class Cgroup {
   // Marks the start of a run: the peak is reset to the current usage.
   virtual void reset_peak() = 0;
   virtual uint64_t memory_usage() = 0;
+  // Page cache of files charged to the cgroup (earlier runs read them); the kernel
+  // reclaims it before it kills for memory, so it must not count in a run's budget.
+  virtual uint64_t memory_file_cache() = 0;
   virtual uint64_t memory_peak() = 0;
   virtual uint64_t oom_kills() = 0;   // since the cgroup was made
   virtual uint64_t cpu_ns() = 0;      // user + system of all members, since made

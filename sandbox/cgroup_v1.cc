@@ -44,6 +44,11 @@ class CgroupV1 : public Cgroup {
     if (mem_peak_.valid()) pwrite(mem_peak_.get(), "0", 1, 0);
   }
   uint64_t memory_usage() override { return mem_usage_.valid() ? pread_u64(mem_usage_.get()) : 0; }
+  uint64_t memory_file_cache() override {
+    return mem_stat_.valid() ? pread_key(mem_stat_.get(), "total_active_file") +
+                                   pread_key(mem_stat_.get(), "total_inactive_file")
+                             : 0;
+  }
   uint64_t memory_peak() override { return mem_peak_.valid() ? pread_u64(mem_peak_.get()) : 0; }
   uint64_t oom_kills() override { return mem_oom_.valid() ? pread_key(mem_oom_.get(), "oom_kill") : 0; }
   uint64_t cpu_ns() override { return cpu_usage_.valid() ? pread_u64(cpu_usage_.get()) : 0; }
@@ -68,7 +73,7 @@ class CgroupV1 : public Cgroup {
   static Fd open_w(const std::string& path) { return Fd(::open(path.c_str(), O_WRONLY | O_CLOEXEC)); }
   static Fd open_r(const std::string& path) { return Fd(::open(path.c_str(), O_RDONLY | O_CLOEXEC)); }
 
-  Fd mem_procs_, mem_limit_, memsw_limit_, mem_usage_, mem_peak_, mem_oom_;
+  Fd mem_procs_, mem_limit_, memsw_limit_, mem_usage_, mem_peak_, mem_oom_, mem_stat_;
   Fd pids_procs_, pids_max_;
   Fd cpu_procs_, cpu_usage_;
   std::vector<std::string> procs_files_;
@@ -88,6 +93,7 @@ std::unique_ptr<Cgroup> open_cgroup_v1(const CgroupLayout& layout, const std::st
     cg->mem_usage_ = CgroupV1::open_r(dir + "/memory.usage_in_bytes");
     cg->mem_peak_ = CgroupV1::open_rw(dir + "/memory.max_usage_in_bytes");
     cg->mem_oom_ = CgroupV1::open_r(dir + "/memory.oom_control");
+    cg->mem_stat_ = CgroupV1::open_r(dir + "/memory.stat");
     if (!cg->mem_procs_.valid() || !cg->mem_limit_.valid() || !cg->mem_oom_.valid()) {
       *error = errno_message("open memory cgroup files in " + dir);
       return nullptr;

@@ -38,12 +38,16 @@ class CgroupV2 : public Cgroup {
     if (mem_peak_.valid()) pwrite(mem_peak_.get(), "0", 1, 0);
   }
   uint64_t memory_usage() override { return mem_current_.valid() ? pread_u64(mem_current_.get()) : 0; }
+  uint64_t memory_file_cache() override {
+    return mem_stat_.valid() ? pread_key(mem_stat_.get(), "active_file") + pread_key(mem_stat_.get(), "inactive_file")
+                             : 0;
+  }
   uint64_t memory_peak() override { return mem_peak_.valid() ? pread_u64(mem_peak_.get()) : memory_usage(); }
   uint64_t oom_kills() override { return mem_events_.valid() ? pread_key(mem_events_.get(), "oom_kill") : 0; }
   uint64_t cpu_ns() override { return cpu_stat_.valid() ? pread_key(cpu_stat_.get(), "usage_usec") * 1000 : 0; }
 
   std::string procs_file_, pids_current_;
-  Fd procs_, mem_max_, mem_current_, mem_peak_, mem_events_, pids_max_, cpu_stat_;
+  Fd procs_, mem_max_, mem_current_, mem_peak_, mem_events_, mem_stat_, pids_max_, cpu_stat_;
 };
 
 std::string enable_controllers(const std::string& dir, const CgroupLayout& layout) {
@@ -73,6 +77,7 @@ std::unique_ptr<Cgroup> open_cgroup_v2(const CgroupLayout& layout, const std::st
   cg->mem_current_ = open("memory.current", O_RDONLY);
   cg->mem_peak_ = open("memory.peak", O_RDWR);
   cg->mem_events_ = open("memory.events", O_RDONLY);
+  cg->mem_stat_ = open("memory.stat", O_RDONLY);
   cg->pids_max_ = open("pids.max", O_RDWR);
   cg->cpu_stat_ = open("cpu.stat", O_RDONLY);
   if (!cg->procs_.valid()) {

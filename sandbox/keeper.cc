@@ -159,8 +159,11 @@ class Keeper {
     uint64_t baseline = 0, oom_before = 0;
     if (c_.cgroup) {
       baseline = c_.cgroup->memory_usage();
-      // +1 task: the keeper itself is in the cgroup.
-      std::string e = c_.cgroup->set_limits(r.limits.memory_bytes + baseline, r.limits.processes + 1);
+      // The budget is the program's limit plus what the keeper itself holds; page
+      // cache left by earlier runs is reclaimable and must not widen it. +1 task: the
+      // keeper is in the cgroup too.
+      uint64_t cache = std::min(baseline, c_.cgroup->memory_file_cache());
+      std::string e = c_.cgroup->set_limits(r.limits.memory_bytes + (baseline - cache), r.limits.processes + 1);
       if (!e.empty()) return failed(o, e);
       c_.cgroup->reset_peak();
       oom_before = c_.cgroup->oom_kills();

@@ -2,13 +2,16 @@
 //   run    one run, report as JSON (for authors, debugging and tests)
 //   serve  a resident box for the engine: JSON request lines in, report lines out
 //   check  what this host supports and which protections are active
+#include <fcntl.h>
 #include <sched.h>
 #include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 #include <algorithm>
+#include <cerrno>
 #include <csignal>
+#include <cstring>
 #include <cstdio>
 #include <iostream>
 #include <string>
@@ -19,6 +22,7 @@
 #include "box.h"
 #include "check.h"
 #include "request.h"
+#include "warm.h"
 #include "workdir.h"
 
 namespace {
@@ -143,42 +147,65 @@ int emit_report(const box::Report& report, const std::string& report_path) {
   return report.status == box::Status::IE ? kExitInternalError : 0;
 }
 
+// Puts a descriptor back to the start (and empties an output) before a second try.
+void rewind_file(int fd, bool output) {
+  struct stat st;
+  if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) return;
+  if (output && ftruncate(fd, 0) != 0) return;
+  lseek(fd, 0, SEEK_SET);
+}
+
 int command_run(const TextOptions& t, box::RunRequest req, const std::string& workdir,
-                const std::string& report_path) {
+                const std::string& report_path, bool cold) {
   box::BoxSpec spec;
   finish_box_spec(t, &spec);
   finish_limits(t, &req.limits, &req.env);
-  if (!req.stdin_path.empty() && access(req.stdin_path.c_str(), R_OK) != 0)
-    throw BadArgument{"--stdin '" + req.stdin_path + "': not a readable file"};
   struct stat st;
   if (!workdir.empty() && (stat(workdir.c_str(), &st) != 0 || !S_ISDIR(st.st_mode)))
     throw BadArgument{"--workdir '" + workdir + "': not a directory"};
 
+  // The run's files are opened here, so that a warm box and a cold one get the same
+  // descriptors. Without --stdout/--stderr the output is captured (so the output
+  // limit holds) and shown after the run.
+  box::Fd in(::open(req.stdin_path.empty() ? "/dev/null" : req.stdin_path.c_str(), O_RDONLY | O_CLOEXEC));
+  if (!in.valid()) throw BadArgument{"--stdin '" + req.stdin_path + "': not a readable file"};
+  auto output = [](const std::string& path, const char* capture_name) {
+    int fd = path.empty() ? memfd_create(capture_name, MFD_CLOEXEC)
+                          : ::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+    if (fd < 0) throw BadArgument{std::string("cannot open ") + (path.empty() ? capture_name : path.c_str()) +
+                                  ": " + std::strerror(errno)};
+    return box::Fd(fd);
+  };
+  box::Fd out = output(req.stdout_path, "stdout"), err = output(req.stderr_path, "stderr");
+  box::RunFiles files{in.get(), out.get(), err.get()};
+
+  bool warm_allowed = workdir.empty() && !cold;
+  box::Report report;
+  bool warm = warm_allowed && box::run_warm(spec, req, files, &report);
   std::unique_ptr<box::Box> b;
-  if (std::string e = box::Box::start(spec, &b); !e.empty()) return emit_report(box::internal_error(e), report_path);
-  if (!workdir.empty()) {
-    uid_t uid = b->box_host_uid();
-    if (std::string e = box::copy_tree(workdir, b->workdir_host(), uid, uid, true); !e.empty())
-      return emit_report(box::internal_error(e), report_path);
-    req.keep = true;
+  if (!warm) {
+    rewind_file(in.get(), false);
+    rewind_file(out.get(), true);
+    rewind_file(err.get(), true);
+    if (std::string e = box::Box::start(spec, &b); !e.empty()) return emit_report(box::internal_error(e), report_path);
+    if (!workdir.empty()) {
+      uid_t uid = b->box_host_uid();
+      if (std::string e = box::copy_tree(workdir, b->workdir_host(), uid, uid, true); !e.empty())
+        return emit_report(box::internal_error(e), report_path);
+      req.keep = true;
+    }
+    report = b->run(req, files);
+    if (!workdir.empty() && report.status != box::Status::IE) {
+      if (std::string e = box::copy_tree(b->workdir_host(), workdir, 0, 0, false); !e.empty())
+        report.message += (report.message.empty() ? "" : "; ") + ("copying the work dir back: " + e);
+    }
   }
-  // Without --stdout/--stderr the output is captured (so the output limit holds)
-  // and shown after the run.
-  box::RunFiles files;
-  int out_capture = req.stdout_path.empty() ? memfd_create("stdout", MFD_CLOEXEC) : -1;
-  int err_capture = req.stderr_path.empty() ? memfd_create("stderr", MFD_CLOEXEC) : -1;
-  files.stdout_fd = out_capture;
-  files.stderr_fd = err_capture;
-  box::Report report = b->run(req, files);
-  if (!workdir.empty() && report.status != box::Status::IE) {
-    if (std::string e = box::copy_tree(b->workdir_host(), workdir, 0, 0, false); !e.empty())
-      report.message += (report.message.empty() ? "" : "; ") + ("copying the work dir back: " + e);
-  }
-  echo_and_close(err_capture, stderr, req.limits.output_bytes);
-  char last = echo_and_close(out_capture, stdout, req.limits.output_bytes);
+  if (req.stderr_path.empty()) echo_and_close(err.release(), stderr, req.limits.output_bytes);
+  char last = req.stdout_path.empty() ? echo_and_close(out.release(), stdout, req.limits.output_bytes) : 0;
   if (report_path == "-" && last != 0 && last != '\n') fputc('\n', stdout);  // the report gets its own line
   int exit_code = emit_report(report, report_path);
   b.reset();  // after the report: tearing the box down is not the caller's wait
+  if (!warm && warm_allowed) box::leave_warm_server(spec);
   return exit_code;
 }
 
@@ -221,7 +248,7 @@ int main(int argc, char** argv) {
   TextOptions t;
   box::RunRequest req;
   std::string workdir, report_path = "-";
-  bool json = false, allow_fallbacks = false;
+  bool json = false, allow_fallbacks = false, cold = false;
 
   CLI::App* run = app.add_subcommand("run", "Run one program in a fresh box and print its report (JSON).\n"
                                             "Exit code: 0 when the run was carried out (any status), 1 for IE, "
@@ -235,6 +262,9 @@ int main(int argc, char** argv) {
                   "HOST_DIR  copied into /box before the run; what the program leaves there is copied back");
   run->add_option("--cwd", req.cwd, "INSIDE_PATH  working directory of the program (default /box)");
   run->add_option("--report", report_path, "FILE|-  where the JSON report goes (default - = stdout, last line)");
+  run->add_flag("--cold", cold,
+                "build a fresh box for this run (by default a warm box left by an earlier run with the same "
+                "--dir/--fs-size/CPU pin is used when one is free)");
   run->footer("After the options: -- PROGRAM [ARGS...] (resolved inside the box on PATH=/usr/local/bin:/usr/bin:/bin).");
 
   CLI::App* serve = app.add_subcommand(
@@ -243,6 +273,9 @@ int main(int argc, char** argv) {
                "\"output\",\"open_files\",\"stdin\",\"stdout\",\"stderr\",\"env\",\"cwd\",\"keep\"}) with one report "
                "line carrying the same id. EOF ends it; if the reader of its answers goes away, the box dies.");
   add_box_options(serve, &t);
+
+  CLI::App* warm = app.add_subcommand("warm", "")->group("");  // started by `run` itself, see warm.h
+  add_box_options(warm, &t);
 
   CLI::App* check = app.add_subcommand("check", "Say what this host supports and which protections are active; "
                                                 "exit 1 if a required one is missing.");
@@ -262,10 +295,15 @@ int main(int argc, char** argv) {
     app.parse(ours, argv);
     if (run->parsed()) {
       if (req.argv.empty()) throw BadArgument{"run: expected -- PROGRAM [ARGS...] after the options"};
-      return command_run(t, req, workdir, report_path);
+      return command_run(t, req, workdir, report_path, cold);
     }
     if (ours != argc) throw BadArgument{"'--' is only for run"};
     if (serve->parsed()) return command_serve(t);
+    if (warm->parsed()) {
+      box::BoxSpec spec;
+      finish_box_spec(t, &spec);
+      box::serve_warm(spec);
+    }
     return box::print_check(box::check_host(allow_fallbacks), json);
   } catch (const CLI::CallForHelp& e) {
     return app.exit(e);

@@ -3,6 +3,7 @@
 #include <csignal>
 #include <cstring>
 
+#include <rapidjson/document.h>
 #include <rapidjson/stringbuffer.h>
 #include <rapidjson/writer.h>
 
@@ -82,6 +83,28 @@ Report classify(const RunOutcome& o, const Limits& limits) {
   } else {
     r.status = Status::OK;
   }
+  return r;
+}
+
+std::optional<Report> report_from_json(const std::string& json) {
+  rapidjson::Document d;
+  d.Parse(json.c_str());
+  if (d.HasParseError() || !d.IsObject() || !d.HasMember("status") || !d["status"].IsString()) return std::nullopt;
+  Report r;
+  std::string status = d["status"].GetString();
+  bool known = false;
+  for (Status s : {Status::OK, Status::RE, Status::TLE, Status::MLE, Status::OLE, Status::SV, Status::IE})
+    if (status == status_name(s)) r.status = s, known = true;
+  if (!known) return std::nullopt;
+  if (d.HasMember("limit") && d["limit"].IsString())
+    r.limit = std::string(d["limit"].GetString()) == "wall" ? "wall" : "cpu";
+  r.exited = d.HasMember("exit_code") && d["exit_code"].IsInt();
+  if (r.exited) r.exit_code = d["exit_code"].GetInt();
+  if (d.HasMember("signal") && d["signal"].IsInt()) r.signal = d["signal"].GetInt();
+  if (d.HasMember("cpu_s") && d["cpu_s"].IsNumber()) r.cpu_s = d["cpu_s"].GetDouble();
+  if (d.HasMember("wall_s") && d["wall_s"].IsNumber()) r.wall_s = d["wall_s"].GetDouble();
+  if (d.HasMember("memory_bytes") && d["memory_bytes"].IsUint64()) r.memory_bytes = d["memory_bytes"].GetUint64();
+  if (d.HasMember("message") && d["message"].IsString()) r.message = d["message"].GetString();
   return r;
 }
 

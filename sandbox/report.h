@@ -9,6 +9,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 
 #include "run_limits.h"
@@ -37,7 +38,7 @@ struct RunOutcome {
 
 struct Report {
   Status status = Status::IE;
-  const char* limit = nullptr;  // "cpu" / "wall" for TLE
+  const char* limit = nullptr;  // "cpu" / "wall" for TLE (a string literal)
   bool exited = false;
   int exit_code = 0;
   int signal = 0;
@@ -50,6 +51,9 @@ Report classify(const RunOutcome& outcome, const Limits& limits);
 
 // An IE report for a failure outside the program (bad request, box setup).
 Report internal_error(std::string message);
+
+// The inverse of to_json() (for reports that cross a socket); nullopt if malformed.
+std::optional<Report> report_from_json(const std::string& json);
 
 // One JSON object on one line, no trailing newline. `id_json` (already JSON text,
 // may be empty) is added as "id" for the resident protocol.

@@ -109,3 +109,24 @@ TEST_CASE("to_json writes every field, nulls where they do not apply") {
   CHECK(j.rfind(R"({"id":"req-7","status":"TLE","limit":"wall","exit_code":null,"signal":9,)", 0) == 0);
   CHECK(to_json(internal_error("bad \"x\"")).find(R"("message":"bad \"x\"")") != std::string::npos);
 }
+
+TEST_CASE("report_from_json inverts to_json") {
+  RunOutcome o = started();
+  o.exited = false;
+  o.signal = SIGKILL;
+  o.killed_for_wall = true;
+  o.cpu_s = 0.25;
+  o.wall_s = 1.5;
+  o.memory_bytes = 12345;
+  Report r = classify(o, limits());
+  std::optional<Report> back = report_from_json(to_json(r));
+  REQUIRE(back);
+  CHECK(to_json(*back) == to_json(r));
+  RunOutcome e = started();
+  e.exit_code = 7;
+  Report re = classify(e, limits());
+  CHECK(to_json(*report_from_json(to_json(re))) == to_json(re));
+  CHECK(!report_from_json("{}"));
+  CHECK(!report_from_json(R"({"status":"MAYBE"})"));
+  CHECK(!report_from_json("not json"));
+}

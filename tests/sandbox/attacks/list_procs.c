@@ -1,5 +1,6 @@
-// Lists every process it can see in /proc: "SELF <pid>" then
-// "PROC <pid> <comm>" per entry. Inside a pid namespace that is only the box.
+// Lists every process it can see in /proc: "SELF <pid>", "PIDNS <its pid
+// namespace>", then "PROC <pid> <comm>" per entry. Inside a pid namespace that is
+// only the box.
 #include <dirent.h>
 #include <stdio.h>
 #include <string.h>
@@ -7,6 +8,10 @@
 
 int main(void) {
   printf("SELF %d\n", getpid());
+  char ns[128] = "?";
+  ssize_t n = readlink("/proc/self/ns/pid", ns, sizeof ns - 1);
+  if (n > 0) ns[n] = 0;
+  printf("PIDNS %s\n", ns);
   DIR* d = opendir("/proc");
   if (!d) {
     printf("BLOCKED opendir /proc\n");
