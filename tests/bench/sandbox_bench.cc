@@ -326,7 +326,7 @@ void print_table(const std::vector<Result>& results) {
 }
 
 std::string to_json(const std::vector<Result>& results, const std::string& check, int check_status,
-                    double ready_ms) {
+                    double ready_ms, int pin) {
   rapidjson::StringBuffer sb;
   rapidjson::Writer<rapidjson::StringBuffer> w(sb);
   auto number = [&](double v, double scale = 1) {
@@ -334,6 +334,8 @@ std::string to_json(const std::vector<Result>& results, const std::string& check
   };
   w.StartObject();
   w.Key("bench"), w.String("sandbox");
+  w.Key("pinned_cpu");
+  pin >= 0 ? w.Int(pin) : w.Null();
   rapidjson::Document parsed;  // `check --json` prints an object; keep any other text as a string
   parsed.Parse(check.c_str());
   w.Key("check");
@@ -453,13 +455,14 @@ int main(int argc, char** argv) {
   for (const Result& r : results)
     for (const Stats& s : r.mode) failed += s.failed;
   if (!json) {
-    printf("\nsandbox: %d + %d runs per mode, taking turns in blocks of %d/%d (%d ms apart) after a warm-up\n"
+    printf("\nsandbox (%s): %d + %d runs per mode, taking turns in blocks of %d/%d (%d ms apart) after a warm-up\n"
            "bare = fork+execve+waitpid; resident = request/report round trip to one `serve`;\n"
            "one-shot = fork+execve+waitpid of `shortlist-box run --report -`; p50/p99 by nearest rank\n\n",
-           runs, python_runs, workloads[0].block, workloads[1].block, kSettleMs);
+           pin >= 0 ? ("everything pinned to CPU " + std::to_string(pin)).c_str() : "unpinned", runs, python_runs,
+           workloads[0].block, workloads[1].block, kSettleMs);
     print_table(results);
     printf("serve was ready %.1f ms after it was started\n\n", ready_ms);
   }
-  printf("%s\n", to_json(results, check, check_status, ready_ms).c_str());
+  printf("%s\n", to_json(results, check, check_status, ready_ms, pin).c_str());
   return failed ? 1 : 0;
 }
