@@ -10,6 +10,7 @@ PACKAGES=(
   libseccomp-dev                          # seccomp policy compiled to BPF at build time
   rapidjson-dev                           # JSON reports and the resident protocol
   libcli11-dev                            # command-line parsing
+  libyaml-cpp-dev                         # problem.yaml, testdata.yaml (problem packages)
   doctest-dev                             # unit and integration tests
   python3                                 # Debian's /usr/bin/python3: attack programs, runtimes
   procps                                  # ps/pgrep used by tests to look for survivors
