@@ -13,6 +13,7 @@ PACKAGES=(
   libyaml-cpp-dev                         # problem.yaml, testdata.yaml (problem packages)
   doctest-dev                             # unit and integration tests
   python3                                 # Debian's /usr/bin/python3: attack programs, runtimes
+  openjdk-17-jdk-headless nodejs          # Java and JavaScript submissions (languages.yaml)
   procps                                  # ps/pgrep used by tests to look for survivors
 )
 
