@@ -170,7 +170,7 @@ std::string parse_grader_output(std::string_view text, Result* out) {
   char* end = nullptr;
   double score = words.size() == 2 ? std::strtod(words[1].c_str(), &end) : 0;
   std::optional<Verdict> v = words.size() == 2 ? parse_verdict(words[0]) : std::nullopt;
-  if (!v || *end != 0 || !std::isfinite(score) || *v == Verdict::IF || *v == Verdict::PE)
+  if (!v || *end != 0 || !std::isfinite(score) || *v == Verdict::IF || *v == Verdict::PE || *v == Verdict::CE)
     return "grader output '" + std::string(text.substr(0, 80)) +
            "': expected one line 'VERDICT score' (AC, WA, TLE, RTE, MLE, OLE or JE)";
   *out = {*v, score};

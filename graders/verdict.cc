@@ -9,7 +9,8 @@ struct Name {
 };
 constexpr Name kNames[] = {{Verdict::AC, "AC"},   {Verdict::WA, "WA"}, {Verdict::TLE, "TLE"},
                            {Verdict::RTE, "RTE"}, {Verdict::MLE, "MLE"}, {Verdict::OLE, "OLE"},
-                           {Verdict::JE, "JE"},   {Verdict::IF, "IF"}, {Verdict::PE, "PE"}};
+                           {Verdict::JE, "JE"},   {Verdict::IF, "IF"}, {Verdict::PE, "PE"},
+                           {Verdict::CE, "CE"}};
 constexpr Verdict kWorstFirst[] = {Verdict::JE,  Verdict::IF, Verdict::RTE, Verdict::MLE, Verdict::TLE,
                                    Verdict::OLE, Verdict::WA, Verdict::PE,  Verdict::AC};
 }  // namespace

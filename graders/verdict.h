@@ -6,8 +6,9 @@
 
 namespace graders {
 
-// JE judge error, IF input validation failed (legacy), PE presentation error (legacy).
-enum class Verdict { AC, WA, TLE, RTE, MLE, OLE, JE, IF, PE };
+// JE judge error, IF input validation failed (legacy), PE presentation error
+// (legacy), CE compile error (a submission's, never a test case's).
+enum class Verdict { AC, WA, TLE, RTE, MLE, OLE, JE, IF, PE, CE };
 
 const char* verdict_name(Verdict v);
 std::optional<Verdict> parse_verdict(std::string_view name);

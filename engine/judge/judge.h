@@ -1,0 +1,58 @@
+// Judging one submission against one problem package: compile it in the box, run
+// it on every test case in order (stopping where on_reject says so), check each
+// output with the package's output validator, and aggregate groups into a verdict
+// and a score as the legacy grading rules say.
+//
+// Contract: judge() never throws; what went wrong on the judge's side is a JE
+// verdict with a message. Runs go through a resident shortlist-box (box_client.h).
+// Supported so far: single-file submissions, the default output validator, legacy
+// grading (2025-09 packages are judged with the same rules).
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "languages/languages.h"
+#include "package/problem_config.h"
+#include "package/test_data.h"
+#include "verdict.h"
+
+namespace engine {
+
+struct TestResult {
+  std::string name;  // "secret/g1/03"
+  graders::Verdict verdict = graders::Verdict::JE;
+  double cpu_s = 0;
+  long long memory_bytes = 0;
+  std::string message;  // the validator's or the box's
+};
+
+struct JudgeResult {
+  graders::Verdict verdict = graders::Verdict::JE;
+  double score = 0, max_score = 0;
+  std::vector<TestResult> tests;  // in judging order, only those judged
+  double max_cpu_s = 0;
+  std::string message;  // compiler output for CE, the reason for JE
+};
+
+struct Problem {
+  std::string dir;
+  package::ProblemConfig config;
+  package::TestGroup data;
+  std::vector<package::Diagnostic> diagnostics;
+  // Loads problem.yaml and the test data; errors end up in diagnostics.
+  static Problem load(const std::string& dir);
+  bool has_errors() const;
+  // limits.time_limit, else a .timelimit file (DOMjudge), else 0.
+  double explicit_time_limit() const;
+};
+
+struct JudgeOptions {
+  std::string box_binary;   // shortlist-box
+  double time_limit_s = 1;  // CPU seconds per test case
+};
+
+JudgeResult judge(const Problem& problem, const std::string& source, const Language& language,
+                  const JudgeOptions& options);
+
+}  // namespace engine

@@ -1,0 +1,99 @@
+// The judge end to end on a small package built here: every verdict a submission
+// can get, through the real shortlist-box.
+#include "judge/judge.h"
+
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include <doctest/doctest.h>
+
+namespace fs = std::filesystem;
+using namespace engine;
+using graders::Verdict;
+
+namespace {
+
+struct SumPackage {
+  fs::path root;
+  SumPackage(const std::string& problem_yaml = "name: Sum\n") {
+    char tmpl[] = "/tmp/judge-test-XXXXXX";
+    root = mkdtemp(tmpl);
+    fs::permissions(root, fs::perms::owner_all | fs::perms::group_read | fs::perms::group_exec |
+                              fs::perms::others_read | fs::perms::others_exec);
+    file("problem.yaml", problem_yaml);
+    file("data/sample/1.in", "1 2\n").file("data/sample/1.ans", "3\n");
+    for (int i = 1; i <= 3; ++i)
+      file("data/secret/0" + std::to_string(i) + ".in", std::to_string(i) + " 10\n")
+          .file("data/secret/0" + std::to_string(i) + ".ans", std::to_string(i + 10) + "\n");
+  }
+  ~SumPackage() { fs::remove_all(root); }
+  SumPackage& file(const std::string& rel, const std::string& text) {
+    fs::create_directories((root / rel).parent_path());
+    std::ofstream(root / rel) << text;
+    return *this;
+  }
+  std::string source(const std::string& name, const std::string& text) {
+    file("src/" + name, text);
+    return (root / "src" / name).string();
+  }
+};
+
+LanguageTable languages() {
+  std::ifstream in(LANGUAGES_YAML);
+  std::stringstream s;
+  s << in.rdbuf();
+  std::vector<std::string> errors;
+  return parse_languages(s.str(), &errors);
+}
+
+JudgeResult run(SumPackage& pkg, const std::string& name, const std::string& text, double tl = 2) {
+  LanguageTable langs = languages();
+  Problem p = Problem::load(pkg.root.string());
+  REQUIRE_FALSE(p.has_errors());
+  std::string src = pkg.source(name, text);
+  const Language* l = langs.for_file(src);
+  REQUIRE(l);
+  return judge(p, src, *l, {SHORTLIST_BOX, tl});
+}
+
+}  // namespace
+
+TEST_CASE("judge: accepted in Python and C++, with one result per test case in order") {
+  SumPackage pkg;
+  JudgeResult py = run(pkg, "sum.py", "a, b = map(int, input().split())\nprint(a + b)\n");
+  CHECK(py.verdict == Verdict::AC);
+  REQUIRE(py.tests.size() == 4);
+  CHECK(py.tests[0].name == "sample/1");
+  CHECK(py.tests[3].name == "secret/03");
+  JudgeResult cpp = run(pkg, "sum.cpp", "#include <iostream>\nint main(){long a,b;std::cin>>a>>b;std::cout<<a+b<<'\\n';}\n");
+  CHECK(cpp.verdict == Verdict::AC);
+  CHECK(cpp.score == 1);
+}
+
+TEST_CASE("judge: WA stops at the first failing case with the validator's message") {
+  SumPackage pkg;
+  JudgeResult r = run(pkg, "diff.py", "a, b = map(int, input().split())\nprint(a + b if a == 1 else a - b)\n");
+  CHECK(r.verdict == Verdict::WA);
+  REQUIRE(r.tests.size() == 3);  // sample and secret/01 pass, secret/02 fails, on_reject: break
+  CHECK(r.tests[2].name == "secret/02");
+  CHECK(r.tests[2].message.find("String tokens mismatch") != std::string::npos);
+}
+
+TEST_CASE("judge: TLE, RTE and CE") {
+  SumPackage pkg;
+  CHECK(run(pkg, "spin.py", "while True:\n    pass\n", 0.5).verdict == Verdict::TLE);
+  CHECK(run(pkg, "crash.py", "raise SystemExit(3)\n").verdict == Verdict::RTE);
+  JudgeResult ce = run(pkg, "bad.cpp", "int main( {\n");
+  CHECK(ce.verdict == Verdict::CE);
+  CHECK(ce.message.find("error") != std::string::npos);
+  CHECK(ce.tests.empty());
+}
+
+TEST_CASE("judge: float tolerance from validator_flags") {
+  SumPackage pkg("name: Sum\nvalidator_flags: float_tolerance 1e-6\n");
+  CHECK(run(pkg, "sum.py", "a, b = map(int, input().split())\nprint(f'{a + b + 1e-9:.10f}')\n").verdict == Verdict::AC);
+  CHECK(run(pkg, "off.py", "a, b = map(int, input().split())\nprint(a + b + 0.01)\n").verdict == Verdict::WA);
+}
