@@ -1,11 +1,15 @@
 #include "judge.h"
 
 #include <dirent.h>
+#include <limits.h>
+#include <stdlib.h>
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cmath>
+#include <optional>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -54,6 +58,51 @@ std::string first_lines(const std::string& text, size_t max_bytes = 2000) {
   return text.size() <= max_bytes ? text : text.substr(0, max_bytes) + "\n[...]";
 }
 
+std::vector<std::string> sorted_visible(const std::string& dir) {
+  std::vector<std::string> out;
+  if (DIR* d = opendir(dir.c_str())) {
+    while (dirent* e = readdir(d))
+      if (e->d_name[0] != '.') out.push_back(e->d_name);
+    closedir(d);
+  }
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+// Compiles `files` (already staged in the box's /box) with `lang`, and takes the
+// results over: the compiler's files belong to the box user and would be wiped
+// after the next run; root-owned files in /box survive every wipe and cannot be
+// changed by a program. Links are never followed. Returns "" or the compiler's
+// messages ("JE: ..." when the box itself failed).
+std::string compile_in(BoxClient& box, const Language& lang, const ProgramFiles& files,
+                       const package::Limits& limits, const std::string& log) {
+  BoxRequest c;
+  c.argv = expand(lang.compile, files);
+  c.cpu_s = limits.compilation_time_s;
+  c.memory_bytes = static_cast<long long>(limits.compilation_memory_mib) << 20;
+  c.processes = 128;
+  c.stdout_path = log + ".out";
+  c.stderr_path = log + ".err";
+  c.keep = true;
+  BoxReport r = box.run(c);
+  if (r.status != "OK") {
+    if (r.status == "IE") return "JE: " + r.message;
+    std::string output = read_file(c.stderr_path, 1 << 20) + read_file(c.stdout_path, 1 << 20);
+    return first_lines(output.empty() ? r.message : output);
+  }
+  std::vector<std::string> outputs;
+  for (const std::string& name : sorted_visible(box.workdir())) {
+    struct stat st;
+    std::string path = box.workdir() + "/" + name;
+    if (lstat(path.c_str(), &st) == 0 && S_ISREG(st.st_mode) && st.st_uid != 0) outputs.push_back(name);
+  }
+  for (const std::string& name : outputs) {
+    std::string path = box.workdir() + "/" + name;
+    if (!write_file(path, read_file(path, 1ull << 30), 0755)) return "JE: cannot take over " + name;
+  }
+  return "";
+}
+
 class Judging {
  public:
   Judging(const Problem& p, const Language& lang, const JudgeOptions& opt) : p_(p), lang_(lang), opt_(opt) {}
@@ -69,6 +118,11 @@ class Judging {
   }
 
  private:
+  bool failed(const std::string& message) {
+    fail(message);
+    return false;
+  }
+
   JudgeResult fail(const std::string& message) {
     result_.verdict = Verdict::JE;
     result_.message = message;
@@ -76,8 +130,9 @@ class Judging {
   }
 
   JudgeResult judge(const std::string& source) {
-    if (p_.config.custom_output_validator)
-      return fail("custom output validators (and interactive problems) are not supported by this judge yet");
+    if (p_.config.interactive || p_.config.multi_pass)
+      return fail("interactive and multi-pass problems are not supported by this judge yet");
+    if (p_.config.custom_output_validator && !prepare_validator()) return result_;
     if (std::string e = box_.start(opt_.box_binary, {}); !e.empty()) return fail(e);
     files_ = {{basename_of(source)}, basename_of(source), p_.config.limits.memory_mib};
     std::string text = read_file(source, static_cast<size_t>(p_.config.limits.code_kib) * 1024 + 1);
@@ -100,45 +155,61 @@ class Judging {
   }
 
   bool compile() {
-    BoxRequest c;
-    c.argv = expand(lang_.compile, files_);
-    c.cpu_s = p_.config.limits.compilation_time_s;
-    c.memory_bytes = static_cast<long long>(p_.config.limits.compilation_memory_mib) << 20;
-    c.processes = 128;
-    c.stdout_path = scratch_ + "/compile.out";
-    c.stderr_path = scratch_ + "/compile.err";
-    c.keep = true;  // its output stays in /box for us to collect
-    BoxReport r = box_.run(c);
-    if (r.status != "OK") {
-      result_.verdict = r.status == "IE" ? Verdict::JE : Verdict::CE;
-      std::string output = read_file(c.stderr_path, 1 << 20) + read_file(c.stdout_path, 1 << 20);
-      result_.message = r.status == "IE" ? r.message : first_lines(output.empty() ? r.message : output);
-      return false;
-    }
-    // The compiler's files belong to the box user and would be wiped after the next
-    // run: take them over (root-owned files in /box survive every wipe and cannot
-    // be changed by a program). Links are never followed.
-    DIR* d = opendir(box_.workdir().c_str());
-    if (!d) {
-      fail("cannot read the box's work dir");
-      return false;
-    }
-    std::vector<std::string> outputs;
-    while (dirent* e = readdir(d)) {
+    std::string error = compile_in(box_, lang_, files_, p_.config.limits, scratch_ + "/compile");
+    if (error.empty()) return true;
+    result_.verdict = error.rfind("JE: ", 0) == 0 ? Verdict::JE : Verdict::CE;
+    result_.message = error.rfind("JE: ", 0) == 0 ? error.substr(4) : error;
+    return false;
+  }
+
+  // The package's output validator, compiled in a box of its own that sees the
+  // package read-only at /problem and a feedback dir at /feedback.
+  bool prepare_validator() {
+    std::string dir;
+    for (const char* d : {"/output_validators", "/output_validator"}) {
       struct stat st;
-      std::string path = box_.workdir() + "/" + e->d_name;
-      if (e->d_name[0] != '.' && lstat(path.c_str(), &st) == 0 && S_ISREG(st.st_mode) && st.st_uid != 0)
-        outputs.push_back(e->d_name);
+      if (stat((p_.dir + d).c_str(), &st) == 0 && S_ISDIR(st.st_mode)) dir = p_.dir + d;
     }
-    closedir(d);
-    for (const std::string& name : outputs) {
-      std::string path = box_.workdir() + "/" + name;
-      if (!write_file(path, read_file(path, 1ull << 30), 0755)) {
-        fail("cannot take over " + name);
-        return false;
+    if (dir.empty()) return failed("the package has no output validator directory");
+    std::vector<std::string> entries = sorted_visible(dir);
+    if (entries.empty()) return failed("the output validator directory is empty");
+    std::string first = dir + "/" + entries[0];  // problemtools uses the first one
+    struct stat st;
+    stat(first.c_str(), &st);
+    std::vector<std::string> sources = S_ISDIR(st.st_mode) ? sorted_visible(first) : std::vector<std::string>{entries[0]};
+    std::string from = S_ISDIR(st.st_mode) ? first : dir;
+    for (const std::string& f : sources)
+      if (f == "build" || f == "run") return failed("output validators with build/run scripts are not supported yet");
+    feedback_ = scratch_ + "/feedback";
+    mkdir(feedback_.c_str(), 0777);
+    chmod(feedback_.c_str(), 0777);  // the validator runs as an unprivileged uid
+    if (std::string e = vbox_.start(opt_.box_binary, {p_.root + ":/problem", feedback_ + ":/feedback:rw"}); !e.empty())
+      return failed("output validator box: " + e);
+    const Language* vlang = nullptr;
+    for (const std::string& f : sources) {
+      std::string text = read_file(from + "/" + f);
+      if (!write_file(vbox_.workdir() + "/" + f, text, 0644)) return failed("cannot stage the output validator");
+      if (const Language* l = opt_.languages->for_file(f); l && (!vlang || l->id == "cpp20" || l->id == "c")) {
+        vlang = l;
       }
     }
+    if (!vlang) return failed("no language for the output validator's files");
+    vlang_ = vlang;
+    vfiles_.memory_mib = p_.config.limits.validation_memory_mib;
+    for (const std::string& f : sources)
+      if (opt_.languages->for_file(f) == vlang) vfiles_.files.push_back(f);
+    vfiles_.main = vfiles_.files.size() == 1 ? vfiles_.files[0] : pick_main(vfiles_.files);
+    if (!vlang->compile.empty()) {
+      std::string e = compile_in(vbox_, *vlang, vfiles_, p_.config.limits, scratch_ + "/vcompile");
+      if (!e.empty()) return failed("the output validator does not compile: " + e);
+    }
     return true;
+  }
+
+  static std::string pick_main(const std::vector<std::string>& files) {
+    for (const std::string& f : files)
+      if (f.rfind("validate", 0) == 0 || f.rfind("main", 0) == 0) return f;
+    return files.front();
   }
 
   graders::GroupResult grade(const package::TestGroup& g) {
@@ -169,31 +240,81 @@ class Judging {
     t.memory_bytes = b.memory_bytes;
     t.verdict = from_box(b);
     t.message = b.message;
+    std::optional<double> score;
     if (t.verdict == Verdict::AC) {
-      graders::DefaultValidatorFlags flags;
       std::vector<std::string> args = p_.config.output_validator_args;
       for (const std::string& a : graders::split_flags(settings.output_validator_flags)) args.push_back(a);
-      if (std::string e = graders::parse_default_validator_flags(args, &flags); !e.empty()) {
-        t.verdict = Verdict::JE;
-        t.message = e;
+      if (vlang_) {
+        validate_custom(tc, r.stdout_path, args, &t, &score);
       } else {
-        graders::DefaultValidatorResult v =
-            graders::validate_default(read_file(tc.answer), read_file(r.stdout_path), flags);
-        t.verdict = v.accepted ? Verdict::AC : Verdict::WA;
-        t.message = v.judge_message;
-        while (!t.message.empty() && t.message.back() == '\n') t.message.pop_back();
+        graders::DefaultValidatorFlags flags;
+        if (std::string e = graders::parse_default_validator_flags(args, &flags); !e.empty()) {
+          t.verdict = Verdict::JE;
+          t.message = e;
+        } else {
+          graders::DefaultValidatorResult v =
+              graders::validate_default(read_file(tc.answer), read_file(r.stdout_path), flags);
+          t.verdict = v.accepted ? Verdict::AC : Verdict::WA;
+          t.message = v.judge_message;
+        }
       }
+      while (!t.message.empty() && t.message.back() == '\n') t.message.pop_back();
     }
     result_.max_cpu_s = std::max(result_.max_cpu_s, t.cpu_s);
     result_.tests.push_back(t);
-    return graders::ChildResult{t.verdict, std::nullopt};
+    return graders::ChildResult{t.verdict, score};
+  }
+
+  // validator input answer feedback_dir/ [args] < team_output; 42 AC, 43 WA, else JE.
+  void validate_custom(const package::TestCase& tc, const std::string& output, const std::vector<std::string>& args,
+                       TestResult* t, std::optional<double>* score) {
+    // Emptied, not re-made: the validator's box has this very directory bound in.
+    std::error_code ec;
+    for (const auto& e : std::filesystem::directory_iterator(feedback_, ec)) std::filesystem::remove_all(e.path(), ec);
+    BoxRequest v;
+    v.argv = expand(vlang_->run, vfiles_);
+    v.argv.push_back("/problem" + tc.input.substr(p_.root.size()));
+    v.argv.push_back("/problem" + tc.answer.substr(p_.root.size()));
+    v.argv.push_back("/feedback/");
+    v.argv.insert(v.argv.end(), args.begin(), args.end());
+    v.cpu_s = p_.config.limits.validation_time_s;
+    v.memory_bytes = static_cast<long long>(p_.config.limits.validation_memory_mib + vlang_->extra_memory_mib) << 20;
+    v.output_bytes = static_cast<long long>(p_.config.limits.validation_output_mib) << 20;
+    v.stdin_path = output;
+    v.stdout_path = scratch_ + "/vout";
+    v.stderr_path = scratch_ + "/verr";
+    BoxReport b = vbox_.run(v);
+    t->message = read_file(feedback_ + "/judgemessage.txt", 1 << 16);
+    bool exited = b.status == "OK" || b.status == "RE";
+    if (exited && b.exit_code == 42) t->verdict = Verdict::AC;
+    else if (exited && b.exit_code == 43) t->verdict = Verdict::WA;
+    else {
+      t->verdict = Verdict::JE;
+      t->message = "output validator: " + (b.status == "OK" ? std::string("exit code 0 (must be 42 or 43)") : b.message) +
+                   (t->message.empty() ? "" : "; " + t->message) + first_lines(read_file(v.stderr_path, 4096), 500);
+      return;
+    }
+    std::string score_text = read_file(feedback_ + "/score.txt", 4096);
+    if (!score_text.empty()) {
+      if (!p_.config.custom_score || t->verdict != Verdict::AC) {
+        t->verdict = Verdict::JE;
+        t->message = "output validator wrote score.txt " + std::string(t->verdict == Verdict::AC ? "without validation: custom score" : "on a rejected case");
+      } else {
+        *score = std::strtod(score_text.c_str(), nullptr);
+      }
+    } else if (p_.config.scoring && p_.config.custom_score && t->verdict == Verdict::AC) {
+      t->verdict = Verdict::JE;
+      t->message = "validation: custom score, but the output validator wrote no score.txt";
+    }
   }
 
   const Problem& p_;
   const Language& lang_;
   JudgeOptions opt_;
-  BoxClient box_;
-  ProgramFiles files_;
+  BoxClient box_, vbox_;
+  ProgramFiles files_, vfiles_;
+  const Language* vlang_ = nullptr;
+  std::string feedback_;
   std::string scratch_;
   JudgeResult result_;
 };
@@ -215,6 +336,8 @@ Problem Problem::load(const std::string& dir) {
   if (stat((dir + "/output_validators").c_str(), &st) == 0 || stat((dir + "/output_validator").c_str(), &st) == 0)
     p.config.custom_output_validator = p.config.custom_output_validator || p.config.version != package::FormatVersion::Legacy;
   p.data = package::load_test_data(dir, p.config, &p.diagnostics);
+  char real[PATH_MAX];
+  p.root = realpath(dir.c_str(), real) ? real : dir;
   return p;
 }
 

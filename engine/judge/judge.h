@@ -5,8 +5,10 @@
 //
 // Contract: judge() never throws; what went wrong on the judge's side is a JE
 // verdict with a message. Runs go through a resident shortlist-box (box_client.h).
-// Supported so far: single-file submissions, the default output validator, legacy
-// grading (2025-09 packages are judged with the same rules).
+// Supported so far: single-file submissions, the default output validator and
+// custom ones (a file or a directory of C/C++/Python sources, run in a box of
+// their own), legacy grading (2025-09 packages are judged with the same rules).
+// Not yet: interactive and multi-pass problems.
 #pragma once
 
 #include <string>
@@ -37,6 +39,7 @@ struct JudgeResult {
 
 struct Problem {
   std::string dir;
+  std::string root;  // dir with links resolved (test case paths are under it)
   package::ProblemConfig config;
   package::TestGroup data;
   std::vector<package::Diagnostic> diagnostics;
@@ -50,6 +53,7 @@ struct Problem {
 struct JudgeOptions {
   std::string box_binary;   // shortlist-box
   double time_limit_s = 1;  // CPU seconds per test case
+  const LanguageTable* languages = nullptr;  // for the output validator's language
 };
 
 JudgeResult judge(const Problem& problem, const std::string& source, const Language& language,

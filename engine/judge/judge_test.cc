@@ -50,13 +50,13 @@ LanguageTable languages() {
 }
 
 JudgeResult run(SumPackage& pkg, const std::string& name, const std::string& text, double tl = 2) {
-  LanguageTable langs = languages();
+  static LanguageTable langs = languages();
   Problem p = Problem::load(pkg.root.string());
   REQUIRE_FALSE(p.has_errors());
   std::string src = pkg.source(name, text);
   const Language* l = langs.for_file(src);
   REQUIRE(l);
-  return judge(p, src, *l, {SHORTLIST_BOX, tl});
+  return judge(p, src, *l, {SHORTLIST_BOX, tl, &langs});
 }
 
 }  // namespace
@@ -96,4 +96,43 @@ TEST_CASE("judge: float tolerance from validator_flags") {
   SumPackage pkg("name: Sum\nvalidator_flags: float_tolerance 1e-6\n");
   CHECK(run(pkg, "sum.py", "a, b = map(int, input().split())\nprint(f'{a + b + 1e-9:.10f}')\n").verdict == Verdict::AC);
   CHECK(run(pkg, "off.py", "a, b = map(int, input().split())\nprint(a + b + 0.01)\n").verdict == Verdict::WA);
+}
+
+TEST_CASE("judge: a custom output validator (Python, in a directory) decides; exit 0 is a judge error") {
+  SumPackage pkg("name: Sum\nvalidation: custom\n");
+  pkg.file("output_validators/check/check.py",
+           "import sys\n"
+           "a, b = map(int, open(sys.argv[1]).read().split())\n"
+           "team = sys.stdin.read().split()\n"
+           "if team == [str(a + b)] or team == [str(b + a) + '.0']:\n"
+           "    sys.exit(42)\n"
+           "open(sys.argv[3] + 'judgemessage.txt', 'w').write('expected %d, got %s' % (a + b, team))\n"
+           "sys.exit(43)\n");
+  JudgeResult ac = run(pkg, "sum.py", "a, b = map(int, input().split())\nprint(float(a + b))\n");
+  CHECK(ac.verdict == Verdict::AC);
+  JudgeResult wa = run(pkg, "diff.py", "a, b = map(int, input().split())\nprint(a - b)\n");
+  CHECK(wa.verdict == Verdict::WA);
+  REQUIRE(!wa.tests.empty());
+  CHECK(wa.tests[0].message == "expected 3, got ['-1']");
+
+  SumPackage zero("name: Sum\nvalidation: custom\n");
+  zero.file("output_validators/v.py", "import sys\nsys.exit(0)\n");
+  JudgeResult je = run(zero, "sum.py", "print(3)\n");
+  CHECK(je.verdict == Verdict::JE);
+  REQUIRE(!je.tests.empty());
+  CHECK(je.tests[0].message.find("exit code 0") != std::string::npos);
+}
+
+TEST_CASE("judge: a custom output validator in C++ sees only the package and its feedback dir") {
+  SumPackage pkg("name: Sum\nvalidation: custom\n");
+  pkg.file("output_validators/validate/validate.cpp",
+           "#include <fstream>\n#include <iostream>\n#include <string>\n"
+           "int main(int argc, char** argv) {\n"
+           "  std::ifstream in(argv[1]); long a, b; in >> a >> b;\n"
+           "  long t; if (!(std::cin >> t)) return 43;\n"
+           "  std::ofstream probe(\"/etc/shortlist-probe\");\n"
+           "  if (probe) return 1;  // the host's /etc must not be writable\n"
+           "  return t == a + b ? 42 : 43;\n}\n");
+  CHECK(run(pkg, "sum.py", "a, b = map(int, input().split())\nprint(a + b)\n").verdict == Verdict::AC);
+  CHECK(run(pkg, "diff.py", "a, b = map(int, input().split())\nprint(a - b)\n").verdict == Verdict::WA);
 }
