@@ -11,6 +11,7 @@
 // Not yet: interactive and multi-pass problems.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -58,5 +59,20 @@ struct JudgeOptions {
 
 JudgeResult judge(const Problem& problem, const std::string& source, const Language& language,
                   const JudgeOptions& options);
+
+// The package's output validator program (legacy: the first entry of
+// output_validators/; 2025-09: output_validator/), or "" if there is none.
+std::string output_validator_dir(const std::string& package_dir);
+
+class BoxedProgram;
+struct CustomVerdict {
+  graders::Verdict verdict = graders::Verdict::JE;
+  std::string message;          // judgemessage.txt, or why it is a judge error
+  std::optional<double> score;  // score.txt
+};
+// Runs a built output validator on one team output (a host file).
+CustomVerdict run_output_validator(BoxedProgram& validator, const Problem& p, const package::TestCase& tc,
+                                   const std::string& team_output, const std::vector<std::string>& args,
+                                   const std::string& feedback_dir, const std::string& scratch_prefix);
 
 }  // namespace engine
