@@ -1,5 +1,6 @@
 // shortlist: the engine's command line. Commands so far:
 //   judge PROBLEM_DIR SOURCE   judge one solution against one problem package
+//   verify PROBLEM_DIR         check a package the way problemtools' verifyproblem does
 #include <sys/stat.h>
 
 #include <cstdio>
@@ -13,6 +14,7 @@
 #include <rapidjson/writer.h>
 
 #include "judge/judge.h"
+#include "verify/verify.h"
 #include "package/submissions.h"
 #include "package/time_limit.h"
 
@@ -120,10 +122,43 @@ int main(int argc, char** argv) {
   judge->add_flag("--json", json, "print {verdict, score, max_score, message, tests: [...]}");
   judge->add_option("--languages", languages_file, "FILE  the languages table (default: the bundled one)");
   judge->add_option("--box", box, "PATH  the shortlist-box binary");
+  std::string verify_dir;
+  CLI::App* verify = app.add_subcommand(
+      "verify", "Check a package: files and YAML, inputs against the input validators, answers against the output "
+                "validator, every example submission against its expected verdict, the time limit. Exit 0 only if "
+                "all is consistent.");
+  verify->add_option("problem", verify_dir, "PROBLEM_DIR  a Problem Package Format package")->required();
+  verify->add_flag("--json", json, "print {problem, time_limit, ok, submissions: [...], errors, warnings}");
+  verify->add_option("--languages", languages_file, "FILE  the languages table (default: the bundled one)");
+  verify->add_option("--box", box, "PATH  the shortlist-box binary");
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
     return app.exit(e);
+  }
+  if (verify->parsed()) {
+    std::vector<std::string> errors;
+    engine::LanguageTable langs = engine::parse_languages(slurp(languages_file), &errors);
+    for (const std::string& e : errors) std::fprintf(stderr, "%s\n", e.c_str());
+    if (!errors.empty()) return 1;
+    struct stat st;
+    if (stat(verify_dir.c_str(), &st) != 0 || !S_ISDIR(st.st_mode)) {
+      std::fprintf(stderr, "shortlist verify: %s: not a directory\n", verify_dir.c_str());
+      return kExitBadArguments;
+    }
+    auto progress = [&](const std::string& line) {
+      if (!json) std::printf("  %s\n", line.c_str()), std::fflush(stdout);
+    };
+    engine::VerifyReport r = engine::verify(verify_dir, langs, box, progress);
+    if (json) {
+      std::printf("%s\n", engine::to_json(r).c_str());
+    } else {
+      for (const std::string& w : r.warnings) std::printf("warning: %s\n", w.c_str());
+      for (const std::string& e : r.errors) std::printf("error: %s\n", e.c_str());
+      std::printf("%s: %s (time limit %g s; %zu submissions, %zu errors, %zu warnings)\n", r.problem.c_str(),
+                  r.ok() ? "OK" : "NOT OK", r.time_limit, r.submissions.size(), r.errors.size(), r.warnings.size());
+    }
+    return r.ok() ? 0 : 1;
   }
 
   std::vector<std::string> errors;
