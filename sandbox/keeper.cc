@@ -215,7 +215,8 @@ class Keeper {
       int ready = ppoll(&p, 1, &ts, nullptr);
       if (ready > 0 || (ready < 0 && errno != EINTR)) break;  // the program ended
     }
-    o.wall_s = now_s() - start;
+    o.ended_at = now_s();
+    o.wall_s = o.ended_at - start;
 
     int status = 0;
     rusage main_usage{};

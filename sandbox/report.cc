@@ -48,6 +48,7 @@ Report classify(const RunOutcome& o, const Limits& limits) {
   r.signal = o.signal;
   r.cpu_s = o.cpu_s;
   r.wall_s = o.wall_s;
+  r.ended_at = o.ended_at;
   r.memory_bytes = o.memory_bytes;
   if (!o.started) {
     r.status = Status::IE;
@@ -105,6 +106,7 @@ std::optional<Report> report_from_json(const std::string& json) {
   if (d.HasMember("wall_s") && d["wall_s"].IsNumber()) r.wall_s = d["wall_s"].GetDouble();
   if (d.HasMember("memory_bytes") && d["memory_bytes"].IsUint64()) r.memory_bytes = d["memory_bytes"].GetUint64();
   if (d.HasMember("message") && d["message"].IsString()) r.message = d["message"].GetString();
+  if (d.HasMember("ended_at") && d["ended_at"].IsNumber()) r.ended_at = d["ended_at"].GetDouble();
   return r;
 }
 
@@ -132,6 +134,10 @@ std::string to_json(const Report& r, const std::string& id_json) {
   w.Uint64(r.memory_bytes);
   w.Key("message");
   w.String(r.message.c_str(), r.message.size());
+  if (r.ended_at > 0) {
+    w.Key("ended_at");
+    w.Double(static_cast<double>(static_cast<int64_t>(r.ended_at * 1e6)) / 1e6);
+  }
   w.EndObject();
   return buf.GetString();
 }

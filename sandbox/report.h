@@ -30,6 +30,7 @@ struct RunOutcome {
   bool killed_for_wall = false;
   double cpu_s = 0;             // whole tree, user + system
   double wall_s = 0;
+  double ended_at = 0;          // CLOCK_MONOTONIC when the program ended (orders two boxes' runs)
   uint64_t memory_bytes = 0;    // peak resident of the tree
   uint64_t oom_kills = 0;       // during this run
   uint64_t largest_output_bytes = 0;  // stdout/stderr files the program was given
@@ -43,6 +44,7 @@ struct Report {
   int exit_code = 0;
   int signal = 0;
   double cpu_s = 0, wall_s = 0;
+  double ended_at = 0;  // CLOCK_MONOTONIC seconds: which of two runs ended first
   uint64_t memory_bytes = 0;
   std::string message;
 };

@@ -64,6 +64,7 @@ bool parse_report(const std::string& line, BoxReport* out) {
   if (d.HasMember("wall_s") && d["wall_s"].IsNumber()) r.wall_s = d["wall_s"].GetDouble();
   if (d.HasMember("memory_bytes") && d["memory_bytes"].IsInt64()) r.memory_bytes = d["memory_bytes"].GetInt64();
   if (d.HasMember("message") && d["message"].IsString()) r.message = d["message"].GetString();
+  if (d.HasMember("ended_at") && d["ended_at"].IsNumber()) r.ended_at = d["ended_at"].GetDouble();
   *out = r;
   return true;
 }
@@ -82,6 +83,8 @@ BoxClient::~BoxClient() {
 }
 
 std::string BoxClient::start(const std::string& binary, const std::vector<std::string>& dirs) {
+  // A box that dies mid-request must show as a failed write, not kill the judge.
+  signal(SIGPIPE, SIG_IGN);
   int in[2], out[2];
   if (pipe2(in, O_CLOEXEC) != 0 || pipe2(out, O_CLOEXEC) != 0) return std::string("pipe: ") + std::strerror(errno);
   posix_spawn_file_actions_t actions;
@@ -133,24 +136,31 @@ bool BoxClient::read_line(std::string* line) {
 }
 
 BoxReport BoxClient::run(const BoxRequest& request) {
-  BoxReport r;
-  if (to_box_ < 0) {
-    r.message = "the box is not running";
+  if (!send(request)) {
+    BoxReport r;
+    r.message = to_box_ < 0 ? "the box is not running" : "the box went away";
     return r;
   }
+  return receive();
+}
+
+bool BoxClient::send(const BoxRequest& request) {
+  if (to_box_ < 0) return false;
   std::string line = request_json(request, next_id_++) + "\n";
   const char* p = line.data();
   size_t left = line.size();
   while (left > 0) {
     ssize_t n = write(to_box_, p, left);
     if (n < 0 && errno == EINTR) continue;
-    if (n <= 0) {
-      r.message = "the box went away";
-      return r;
-    }
+    if (n <= 0) return false;
     p += n;
     left -= static_cast<size_t>(n);
   }
+  return true;
+}
+
+BoxReport BoxClient::receive() {
+  BoxReport r;
   std::string answer;
   if (!read_line(&answer) || !parse_report(answer, &r)) {
     r = BoxReport{};

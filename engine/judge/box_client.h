@@ -30,6 +30,7 @@ struct BoxReport {
   std::string limit;          // cpu / wall for TLE
   int exit_code = -1, signal = 0;
   double cpu_s = 0, wall_s = 0;
+  double ended_at = 0;  // CLOCK_MONOTONIC seconds
   long long memory_bytes = 0;
   std::string message;
 };
@@ -44,6 +45,10 @@ class BoxClient {
   // `binary`: the shortlist-box executable; `dirs`: --dir arguments for the box.
   std::string start(const std::string& binary, const std::vector<std::string>& dirs);
   BoxReport run(const BoxRequest& request);
+  // The two halves of run(), for two boxes working at once (interactive problems).
+  bool send(const BoxRequest& request);
+  BoxReport receive();
+  pid_t pid() const { return pid_; }
   // The host path of the box's /box: stage files there before a run.
   const std::string& workdir() const { return workdir_; }
 

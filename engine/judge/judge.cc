@@ -1,10 +1,12 @@
 #include "judge.h"
 
+#include <fcntl.h>
 #include <limits.h>
 #include <stdlib.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cmath>
 #include <filesystem>
 #include <fstream>
@@ -55,8 +57,7 @@ class Judging {
   }
 
   JudgeResult judge(const std::string& source) {
-    if (p_.config.interactive || p_.config.multi_pass)
-      return fail("interactive and multi-pass problems are not supported by this judge yet");
+    if (p_.config.multi_pass) return fail("multi-pass problems are not supported by this judge yet");
     if (opt_.languages == nullptr) return fail("no language table");
     struct stat st;
     if (stat(source.c_str(), &st) == 0 && S_ISREG(st.st_mode) &&
@@ -108,6 +109,7 @@ class Judging {
   }
 
   graders::ChildResult run_case(const package::TestCase& tc, const graders::GroupSettings& settings) {
+    if (p_.config.interactive) return run_interactive(tc, settings);
     TestResult t;
     t.name = tc.name;
     BoxRequest r;
@@ -147,6 +149,117 @@ class Judging {
     result_.max_cpu_s = std::max(result_.max_cpu_s, t.cpu_s);
     result_.tests.push_back(t);
     return graders::ChildResult{t.verdict, score};
+  }
+
+  // Interactive: the submission and the validator run at once, each in its own box,
+  // the validator's stdout piped to the submission's stdin and back. The pipes are
+  // handed to the boxes as /proc/<judge>/fd/N paths; once both boxes hold their
+  // ends the judge lets go of its own, so that each side sees EOF when the other
+  // ends. Verdict precedence as problemtools and DOMjudge: the validator exiting
+  // first with WA wins; then the submission's TLE; then a validator that did not
+  // exit with 42/43 (JE); then the submission's own failure; then the validator.
+  graders::ChildResult run_interactive(const package::TestCase& tc, const graders::GroupSettings& settings) {
+    TestResult t;
+    t.name = tc.name;
+    int to_sub[2], to_val[2];
+    if (pipe(to_sub) != 0 || pipe(to_val) != 0) {
+      t.message = "pipe failed";
+      result_.tests.push_back(t);
+      return graders::ChildResult{Verdict::JE, std::nullopt};
+    }
+    for (int fd : {to_sub[0], to_val[0]}) fcntl(fd, F_SETPIPE_SZ, 1 << 20);
+    std::string self = "/proc/" + std::to_string(getpid()) + "/fd/";
+    clear_feedback();
+    BoxRequest sub;
+    sub.argv = program_.argv();
+    sub.cpu_s = opt_.time_limit_s;
+    sub.wall_s = 2 * opt_.time_limit_s + 1;
+    sub.memory_bytes = static_cast<long long>(p_.config.limits.memory_mib + lang_.extra_memory_mib) << 20;
+    sub.output_bytes = static_cast<long long>(p_.config.limits.output_mib) << 20;
+    sub.processes = 128;
+    sub.stdin_path = self + std::to_string(to_sub[0]);
+    sub.stdout_path = self + std::to_string(to_val[1]);
+    sub.stderr_path = scratch_ + "/err";
+    BoxRequest val;
+    val.argv = validator_args(tc, settings);
+    val.cpu_s = p_.config.limits.validation_time_s;
+    val.wall_s = sub.wall_s + 1;  // a deadlock ends at the submission's wall limit
+    val.memory_bytes = static_cast<long long>(p_.config.limits.validation_memory_mib +
+                                              validator_.language().extra_memory_mib) << 20;
+    val.stdin_path = self + std::to_string(to_val[0]);
+    val.stdout_path = self + std::to_string(to_sub[1]);
+    val.stderr_path = scratch_ + "/verr";
+    bool sent_val = validator_.box().send(val), sent_sub = sent_val && program_.box().send(sub);
+    if (sent_sub) wait_until_held({program_.box().pid(), validator_.box().pid()}, {to_sub[0], to_val[0]});
+    for (int fd : {to_sub[0], to_sub[1], to_val[0], to_val[1]}) close(fd);
+    BoxReport s = sent_sub ? program_.box().receive() : BoxReport{};
+    BoxReport v = sent_val ? validator_.box().receive() : BoxReport{};
+    t.cpu_s = s.cpu_s;
+    t.memory_bytes = s.memory_bytes;
+    std::string judge_message = read_file(feedback_ + "/judgemessage.txt", 1 << 16);
+    trim_newlines(&judge_message);
+    bool validator_exited = (v.status == "OK" || v.status == "RE") && (v.exit_code == 42 || v.exit_code == 43);
+    if (validator_exited && v.exit_code == 43 && v.ended_at <= s.ended_at) {
+      t.verdict = Verdict::WA;
+      t.message = judge_message;
+    } else if (s.status == "TLE") {
+      t.verdict = Verdict::TLE;
+      t.message = s.message;
+    } else if (!validator_exited) {
+      t.verdict = Verdict::JE;
+      t.message = "output validator: " + (v.status == "OK" ? std::string("exit code 0 (must be 42 or 43)") : v.message) +
+                  (judge_message.empty() ? "" : "; " + judge_message);
+    } else if (s.status != "OK") {
+      t.verdict = from_box(s);
+      t.message = s.message;
+    } else {
+      t.verdict = v.exit_code == 42 ? Verdict::AC : Verdict::WA;
+      t.message = judge_message;
+    }
+    result_.max_cpu_s = std::max(result_.max_cpu_s, t.cpu_s);
+    result_.tests.push_back(t);
+    return graders::ChildResult{t.verdict, std::nullopt};
+  }
+
+  std::vector<std::string> validator_args(const package::TestCase& tc, const graders::GroupSettings& settings) {
+    std::vector<std::string> argv = validator_.argv();
+    argv.push_back("/problem" + tc.input.substr(p_.root.size()));
+    argv.push_back("/problem" + tc.answer.substr(p_.root.size()));
+    argv.push_back("/feedback/");
+    for (const std::string& a : p_.config.output_validator_args) argv.push_back(a);
+    for (const std::string& a : graders::split_flags(settings.output_validator_flags)) argv.push_back(a);
+    return argv;
+  }
+
+  void clear_feedback() {
+    // Emptied, not re-made: the validator's box has this very directory bound in.
+    std::error_code ec;
+    for (const auto& e : std::filesystem::directory_iterator(feedback_, ec)) std::filesystem::remove_all(e.path(), ec);
+  }
+
+  // Waits (5 s at most) until every process in `pids` holds both pipes (by inode).
+  static void wait_until_held(const std::vector<pid_t>& pids, const std::vector<int>& fds) {
+    std::vector<std::string> wanted;
+    for (int fd : fds) {
+      struct stat st;
+      if (fstat(fd, &st) == 0) wanted.push_back("pipe:[" + std::to_string(st.st_ino) + "]");
+    }
+    for (int attempt = 0; attempt < 5000; ++attempt) {
+      bool all = true;
+      for (pid_t pid : pids) {
+        std::string dir = "/proc/" + std::to_string(pid) + "/fd";
+        std::vector<std::string> held;
+        for (const std::string& name : sorted_visible(dir)) {
+          char target[64];
+          ssize_t n = readlink((dir + "/" + name).c_str(), target, sizeof target - 1);
+          if (n > 0) held.emplace_back(target, static_cast<size_t>(n));
+        }
+        for (const std::string& w : wanted)
+          if (std::find(held.begin(), held.end(), w) == held.end()) all = false;
+      }
+      if (all) return;
+      usleep(1000);
+    }
   }
 
   // validator input answer feedback_dir/ [args] < team_output; 42 AC, 43 WA, else JE.

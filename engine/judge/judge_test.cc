@@ -136,3 +136,65 @@ TEST_CASE("judge: a custom output validator in C++ sees only the package and its
   CHECK(run(pkg, "sum.py", "a, b = map(int, input().split())\nprint(a + b)\n").verdict == Verdict::AC);
   CHECK(run(pkg, "diff.py", "a, b = map(int, input().split())\nprint(a - b)\n").verdict == Verdict::WA);
 }
+
+namespace {
+// Guess a number in [1, 100] with at most 7 queries; the validator speaks first.
+const char* kGuessValidator =
+    "import sys\n"
+    "secret = int(open(sys.argv[1]).read())\n"
+    "def say(s):\n"
+    "    sys.stdout.write(s + '\\n'); sys.stdout.flush()\n"
+    "say('start')\n"
+    "for q in range(7):\n"
+    "    line = sys.stdin.readline()\n"
+    "    if not line:\n"
+    "        open(sys.argv[3] + 'judgemessage.txt', 'w').write('eof'); sys.exit(43)\n"
+    "    x = int(line.split()[1])\n"
+    "    if x == secret:\n"
+    "        say('='); sys.exit(42)\n"
+    "    say('<' if secret < x else '>')\n"
+    "open(sys.argv[3] + 'judgemessage.txt', 'w').write('too many queries'); sys.exit(43)\n";
+
+SumPackage guess_package() {
+  SumPackage p("name: Guess\nvalidation: custom interactive\n");
+  p.file("data/sample/1.in", "42\n").file("data/sample/1.ans", "42\n");
+  for (int i = 1; i <= 3; ++i)
+    p.file("data/secret/0" + std::to_string(i) + ".in", std::to_string(i * 30) + "\n")
+        .file("data/secret/0" + std::to_string(i) + ".ans", "\n");
+  p.file("output_validators/guess/validate.py", kGuessValidator);
+  return p;
+}
+
+const char* kBinarySearch =
+    "import sys\n"
+    "input()\n"
+    "lo, hi = 1, 100\n"
+    "while True:\n"
+    "    mid = (lo + hi) // 2\n"
+    "    print('?', mid, flush=True)\n"
+    "    r = input().strip()\n"
+    "    if r == '=': break\n"
+    "    if r == '<': hi = mid - 1\n"
+    "    else: lo = mid + 1\n";
+}  // namespace
+
+TEST_CASE("judge: interactive problems, with the reference tools' verdict precedence") {
+  SumPackage pkg = guess_package();
+  JudgeResult ac = run(pkg, "bs.py", kBinarySearch);
+  INFO(ac.message);
+  CHECK(ac.verdict == Verdict::AC);
+  CHECK(ac.tests.size() == 4);
+  // Linear search runs out of queries: the validator says WA first, whatever follows.
+  JudgeResult wa = run(pkg, "linear.py", "input()\nx = 1\nwhile True:\n    print('?', x, flush=True)\n"
+                                         "    if input().strip() == '=': break\n    x += 1\n");
+  CHECK(wa.verdict == Verdict::WA);
+  REQUIRE(!wa.tests.empty());
+  CHECK(wa.tests.back().message == "too many queries");
+  // Never flushing: both sides wait; the wall limit ends it as a TLE, not a hang.
+  JudgeResult tle = run(pkg, "noflush.py", "import sys, time\ninput()\nsys.stdout.write('? 50\\n')\ntime.sleep(60)\n", 0.5);
+  CHECK(tle.verdict == Verdict::TLE);
+  // A crash after the first answer: the validator sees EOF and says WA, but after
+  // the submission ended: run-time error.
+  JudgeResult rte = run(pkg, "crash.py", "input()\nprint('? 50', flush=True)\ninput()\nraise SystemExit(2)\n");
+  CHECK(rte.verdict == Verdict::RTE);
+}
