@@ -12,7 +12,7 @@ PACKAGES=(
   libcli11-dev                            # command-line parsing
   libyaml-cpp-dev                         # problem.yaml, testdata.yaml (problem packages)
   doctest-dev                             # unit and integration tests
-  python3                                 # Debian's /usr/bin/python3: attack programs, runtimes
+  python3 python3-numpy                   # Debian's /usr/bin/python3 (with numpy: ML quiz solutions)
   openjdk-17-jdk-headless nodejs          # Java and JavaScript submissions (languages.yaml)
   procps                                  # ps/pgrep used by tests to look for survivors
 )
