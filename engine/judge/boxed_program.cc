@@ -43,17 +43,6 @@ std::string read_file(const std::string& path, size_t limit) {
   return out;
 }
 
-std::vector<std::string> sorted_visible(const std::string& dir) {
-  std::vector<std::string> out;
-  if (DIR* d = opendir(dir.c_str())) {
-    while (dirent* e = readdir(d))
-      if (e->d_name[0] != '.') out.push_back(e->d_name);
-    closedir(d);
-  }
-  std::sort(out.begin(), out.end());
-  return out;
-}
-
 std::string BoxedProgram::build(const std::string& box_binary, const std::vector<std::string>& dirs,
                                 const std::string& path, const LanguageTable& languages, const Language* language,
                                 const package::Limits& limits, int memory_mib, const std::string& scratch_prefix) {

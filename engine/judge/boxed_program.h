@@ -13,6 +13,7 @@
 
 #include "judge/box_client.h"
 #include "languages/languages.h"
+#include "package/listing.h"
 #include "package/problem_config.h"
 
 namespace engine {
@@ -37,6 +38,6 @@ class BoxedProgram {
 
 // Helpers shared with the judge.
 std::string read_file(const std::string& path, size_t limit = 64 << 20);  // O_NOFOLLOW; "" if unreadable
-std::vector<std::string> sorted_visible(const std::string& dir);          // names not starting with '.'
+using package::sorted_visible;
 
 }  // namespace engine

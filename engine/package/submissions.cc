@@ -1,5 +1,7 @@
 #include "submissions.h"
 
+#include "package/listing.h"
+
 #include <dirent.h>
 #include <fnmatch.h>
 #include <sys/stat.h>
@@ -54,17 +56,6 @@ const std::map<std::string, Verdict> kLegacyDirs = {{"accepted", Verdict::AC},
                                                     {"wrong_answer", Verdict::WA},
                                                     {"time_limit_exceeded", Verdict::TLE},
                                                     {"run_time_error", Verdict::RTE}};
-
-std::vector<std::string> sorted_entries(const std::string& dir) {
-  std::vector<std::string> out;
-  if (DIR* d = opendir(dir.c_str())) {
-    while (dirent* e = readdir(d))
-      if (e->d_name[0] != '.') out.push_back(e->d_name);
-    closedir(d);
-  }
-  std::sort(out.begin(), out.end());
-  return out;
-}
 
 void apply_submissions_yaml(const std::string& file, std::vector<Submission>* subs, std::vector<Diagnostic>* out) {
   std::ifstream in(file);
@@ -148,7 +139,7 @@ std::vector<Submission> find_submissions(const std::string& package_dir, const P
                                          std::vector<Diagnostic>* out) {
   std::vector<Submission> subs;
   std::string base = package_dir + "/submissions";
-  for (const std::string& dir : sorted_entries(base)) {
+  for (const std::string& dir : sorted_visible(base)) {
     struct stat st;
     if (stat((base + "/" + dir).c_str(), &st) != 0 || !S_ISDIR(st.st_mode)) continue;
     Expected e;
@@ -169,7 +160,7 @@ std::vector<Submission> find_submissions(const std::string& package_dir, const P
         }
     }
     e.source = "submissions/" + dir + "/";
-    for (const std::string& name : sorted_entries(base + "/" + dir)) {
+    for (const std::string& name : sorted_visible(base + "/" + dir)) {
       Submission s;
       s.path = "submissions/" + dir + "/" + name;
       s.absolute = base + "/" + dir + "/" + name;

@@ -1,5 +1,9 @@
 #include "test_data.h"
 
+#include <unistd.h>
+
+#include "package/listing.h"
+
 #include <dirent.h>
 #include <limits.h>
 #include <stdlib.h>
@@ -58,16 +62,12 @@ struct Walker {
     load_settings(dir, rel, g);
     g->settings = graders::inherit(parent, g->own);
 
-    std::vector<std::string> entries;
-    if (DIR* d = opendir(dir.c_str())) {
-      while (dirent* e = readdir(d))
-        if (e->d_name[0] != '.') entries.push_back(e->d_name);  // also skips . and ..
-      closedir(d);
-    } else {
+    struct stat dir_stat;
+    if (stat(dir.c_str(), &dir_stat) != 0 || access(dir.c_str(), R_OK | X_OK) != 0) {
       error(rel, "cannot read this directory");
       return;
     }
-    std::sort(entries.begin(), entries.end());  // byte order, as the reference tools
+    std::vector<std::string> entries = sorted_visible(dir);  // byte order, as the reference tools
     std::vector<std::string> inputs, answers;
     for (const std::string& e : entries) {
       std::string path = dir + "/" + e, erel = rel + "/" + e;
