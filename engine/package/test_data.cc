@@ -45,6 +45,28 @@ struct Walker {
     return real;
   }
 
+  // problemtools warns (does not fail) on these: CR line ends, no final newline,
+  // text that is not UTF-8.
+  void check_text(const std::string& path, const std::string& rel) {
+    std::ifstream in(path, std::ios::binary);
+    std::string text((std::istreambuf_iterator<char>(in)), {});
+    if (text.find('\r') != std::string::npos) warning(rel, "has CR (\\r) characters: use LF line ends");
+    if (!text.empty() && text.back() != '\n') warning(rel, "does not end with a newline");
+    if (!valid_utf8(text)) warning(rel, "is not UTF-8 text");
+  }
+
+  static bool valid_utf8(const std::string& s) {
+    for (size_t i = 0; i < s.size();) {
+      unsigned char c = static_cast<unsigned char>(s[i]);
+      size_t n = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : (c >> 3) == 30 ? 4 : 0;
+      if (n == 0 || i + n > s.size()) return false;
+      for (size_t k = 1; k < n; ++k)
+        if ((static_cast<unsigned char>(s[i + k]) >> 6) != 2) return false;
+      i += n;
+    }
+    return true;
+  }
+
   void load_settings(const std::string& dir, const std::string& rel, TestGroup* g) {
     for (const char* file : {"testdata.yaml", "test_group.yaml"}) {
       std::ifstream in(dir + "/" + file);
@@ -109,6 +131,8 @@ struct Walker {
       std::string input = resolve(dir + "/" + base + ".in", in_rel);
       std::string answer = resolve(dir + "/" + base + ".ans", rel + "/" + base + ".ans");
       if (input.empty() || answer.empty()) continue;
+      check_text(input, in_rel);
+      check_text(answer, rel + "/" + base + ".ans");
       g->cases.push_back({name + "/" + base, input, answer});
     }
     for (const std::string& base : answers)

@@ -156,3 +156,15 @@ TEST_CASE("test data: missing or empty secret, missing data/, broken YAML") {
   yaml.load(&y);
   CHECK(has(y, "data/secret/testdata.yaml:2: not valid YAML"));
 }
+
+TEST_CASE("test data: CR line ends, a missing final newline and non-UTF-8 text are warnings") {
+  Package p;
+  p.file("data/secret/1.in", "1 2\r\n").file("data/secret/1.ans", "3");
+  p.file("data/secret/2.in", "\xff\xfe\n").file("data/secret/2.ans", "x\n");
+  std::vector<Diagnostic> d;
+  p.load(&d);
+  CHECK(has(d, "data/secret/1.in: warning: has CR", false));
+  CHECK(has(d, "data/secret/1.ans: warning: does not end with a newline", false));
+  CHECK(has(d, "data/secret/2.in: warning: is not UTF-8 text", false));
+  CHECK_FALSE(has(d, "data/secret/2.ans", false));
+}
