@@ -119,8 +119,15 @@ Report Box::run(const RunRequest& request, const RunFiles& files, int cancel_fd)
   std::string error;
   Fd in, out, err;
   int fds[3] = {files.stdin_fd, files.stdout_fd, files.stderr_fd};
-  if (fds[0] < 0) fds[0] = (in = open_for_run(request.stdin_path, false, &error)).get();
-  if (fds[1] < 0 && error.empty()) fds[1] = (out = open_for_run(request.stdout_path, true, &error)).get();
+  // Opening a named pipe waits for its other end; the order is the caller's choice.
+  auto open_stdin = [&] {
+    if (fds[0] < 0 && error.empty()) fds[0] = (in = open_for_run(request.stdin_path, false, &error)).get();
+  };
+  auto open_stdout = [&] {
+    if (fds[1] < 0 && error.empty()) fds[1] = (out = open_for_run(request.stdout_path, true, &error)).get();
+  };
+  if (request.stdout_first) open_stdout(), open_stdin();
+  else open_stdin(), open_stdout();
   if (fds[2] < 0 && error.empty()) fds[2] = (err = open_for_run(request.stderr_path, true, &error)).get();
   if (!error.empty()) return internal_error(error);
 
@@ -128,6 +135,11 @@ Report Box::run(const RunRequest& request, const RunFiles& files, int cancel_fd)
     kill_keeper();
     return internal_error(errno_message("send the run to the keeper"));
   }
+  // The keeper has its own copies now (kept until its program is reaped); ours go,
+  // so that a pipe's other end sees EOF when the keeper lets go, not later.
+  in.reset();
+  out.reset();
+  err.reset();
   // The caller is gone when nobody reads its answers any more (POLLERR on a pipe
   // whose reader closed); then the box dies at once rather than at the wall limit.
   pollfd watch[2] = {{channel_.get(), POLLIN, 0}, {cancel_fd, 0, 0}};

@@ -179,6 +179,10 @@ class Keeper {
       if (pid > 0) kill_and_reap_all();
       return failed(o, program.error());
     }
+    // The keeper keeps its copies of stdin/stdout/stderr until the program is reaped:
+    // for two boxes joined by pipes (interactive problems), the other side then sees
+    // EOF only after this side's end is recorded, so the order of the two ends is
+    // known (the spec's advice, after problemtools' SIGPIPE races).
     o.started = true;
     Fd pidfd(static_cast<int>(syscall(SYS_pidfd_open, pid, 0)));
     // The keeper is in the cgroup too: its own CPU time is taken out of the tree's.

@@ -270,7 +270,7 @@ int main(int argc, char** argv) {
   CLI::App* serve = app.add_subcommand(
       "serve", "Resident box: prints {\"ready\":true,\"slot\":N,\"workdir\":HOST_PATH}, then answers each JSON "
                "request line on stdin ({\"id\",\"argv\",\"cpu\",\"wall\",\"memory\",\"stack\",\"processes\","
-               "\"output\",\"open_files\",\"stdin\",\"stdout\",\"stderr\",\"env\",\"cwd\",\"keep\"}) with one report "
+               "\"output\",\"open_files\",\"stdin\",\"stdout\",\"stderr\",\"env\",\"cwd\",\"keep\",\"stdout_first\"}) with one report "
                "line carrying the same id. EOF ends it; if the reader of its answers goes away, the box dies.");
   add_box_options(serve, &t);
 

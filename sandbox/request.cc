@@ -144,9 +144,9 @@ std::string parse_request(std::string_view line, RunRequest* out) {
     } else if (key == "cwd") {
       err = string_field(v, "cwd", &r.cwd);
       if (err.empty() && (r.cwd.empty() || r.cwd[0] != '/')) err = "'cwd' must be an absolute path";
-    } else if (key == "keep") {
-      if (!v.IsBool()) return "'keep' must be true or false";
-      r.keep = v.GetBool();
+    } else if (key == "keep" || key == "stdout_first") {
+      if (!v.IsBool()) return "'" + std::string(key) + "' must be true or false";
+      (key == "keep" ? r.keep : r.stdout_first) = v.GetBool();
     } else {
       return "unknown key '" + std::string(key) + "'";
     }

@@ -34,6 +34,9 @@ struct RunRequest {
   std::string stdin_path, stdout_path, stderr_path;  // host paths; empty = default
   std::string cwd = kWorkDir;
   bool keep = false;  // leave the program's files in /box and /tmp (until a run without keep ends)
+  // Open stdout before stdin. Two boxes joined by named pipes (an interactive
+  // problem) open them in opposite orders, so that neither open waits forever.
+  bool stdout_first = false;
   std::string id_json;           // resident protocol: the request's "id", as JSON text
 };
 
@@ -45,7 +48,7 @@ bool reserved_inside_path(std::string_view path);
 
 // One JSON request line of `shortlist-box serve` -> RunRequest, or an error message.
 // Keys: id, argv (required), cpu, wall, memory, stack, processes, output, open_files,
-// stdin, stdout, stderr, env (object), cwd, keep. Unknown keys are an error.
+// stdin, stdout, stderr, env (object), cwd, keep, stdout_first. Unknown keys are an error.
 std::string parse_request(std::string_view line, RunRequest* out);
 
 // The "id" of a request line as JSON text, or "" (for answering a bad request).

@@ -36,7 +36,7 @@ TEST_CASE("parse_request reads every field") {
   REQUIRE(parse_request(R"({"id":{"n":1},"argv":["/bin/x","a b"],"cpu":1.5,"wall":4,)"
                         R"("memory":"64m","stack":8388608,"processes":3,"output":"1k","open_files":16,)"
                         R"("stdin":"/in","stdout":"/out","stderr":"/err","env":{"A":"1"},)"
-                        R"("cwd":"/box/sub","keep":true})",
+                        R"("cwd":"/box/sub","keep":true,"stdout_first":true})",
                         &r) == "");
   CHECK(r.id_json == R"({"n":1})");
   CHECK(r.argv == std::vector<std::string>{"/bin/x", "a b"});
@@ -53,6 +53,7 @@ TEST_CASE("parse_request reads every field") {
   CHECK(r.env == std::vector<std::string>{"A=1"});
   CHECK(r.cwd == "/box/sub");
   CHECK(r.keep);
+  CHECK(r.stdout_first);
 }
 
 TEST_CASE("parse_request defaults and derived limits") {

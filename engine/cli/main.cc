@@ -44,7 +44,7 @@ double time_limit(const engine::Problem& p, double option, const engine::Languag
   package::TimeLimitInputs in;
   int counted = 0;
   for (const package::Submission& s : package::find_submissions(p.dir, p.config, &d)) {
-    if (s.expected.final_verdict != graders::Verdict::AC || s.expected.below_full_score || s.is_directory) continue;
+    if (!package::expects_accepted(s.expected) || s.is_directory) continue;
     const engine::Language* l = langs.for_file(s.absolute);
     if (!l) continue;
     engine::JudgeResult r = engine::judge(p, s.absolute, *l, {box, 10.0, &langs});

@@ -47,6 +47,10 @@ std::string request_json(const BoxRequest& r, long long id) {
     }
   w.Key("keep");
   w.Bool(r.keep);
+  if (r.stdout_first) {
+    w.Key("stdout_first");
+    w.Bool(true);
+  }
   w.EndObject();
   return buf.GetString();
 }

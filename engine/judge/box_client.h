@@ -23,6 +23,7 @@ struct BoxRequest {
   int processes = 64;
   std::string stdin_path, stdout_path, stderr_path;  // host paths
   bool keep = false;
+  bool stdout_first = false;  // open stdout before stdin (two boxes joined by named pipes)
 };
 
 struct BoxReport {

@@ -1,6 +1,8 @@
 #include "judge/boxed_program.h"
 
 #include <dirent.h>
+#include <limits.h>
+#include <stdlib.h>
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -44,13 +46,19 @@ std::string read_file(const std::string& path, size_t limit) {
 }
 
 std::string BoxedProgram::build(const std::string& box_binary, const std::vector<std::string>& dirs,
-                                const std::string& path, const LanguageTable& languages, const Language* language,
+                                const std::string& given_path, const LanguageTable& languages, const Language* language,
                                 const package::Limits& limits, int memory_mib, const std::string& scratch_prefix) {
+  // Sources may be links (packages reuse files); what the links point to is read.
+  char real[PATH_MAX];
+  if (!realpath(given_path.c_str(), real)) return given_path + ": not found";
+  std::string path = real;
   struct stat st;
-  if (stat(path.c_str(), &st) != 0) return path + ": not found";
+  if (stat(path.c_str(), &st) != 0) return given_path + ": not found";
   bool is_dir = S_ISDIR(st.st_mode);
   std::string from = is_dir ? path : path.substr(0, path.rfind('/'));
-  std::vector<std::string> names = is_dir ? sorted_visible(path) : std::vector<std::string>{path.substr(path.rfind('/') + 1)};
+  // A linked file keeps the name it was given (a Java class is named after it).
+  std::string given_name = given_path.substr(given_path.rfind('/') + 1);
+  std::vector<std::string> names = is_dir ? sorted_visible(path) : std::vector<std::string>{given_name};
   for (const std::string& n : names)
     if (n == "build" || n == "run") return path + ": programs with build/run scripts are not supported yet";
   language_ = language;
@@ -67,9 +75,11 @@ std::string BoxedProgram::build(const std::string& box_binary, const std::vector
 
   if (std::string e = box_.start(box_binary, dirs); !e.empty()) return e;
   for (const std::string& n : names) {
+    char source[PATH_MAX];
     struct stat fst;
-    if (stat((from + "/" + n).c_str(), &fst) != 0 || !S_ISREG(fst.st_mode)) continue;
-    if (!write_file(box_.workdir() + "/" + n, read_file(from + "/" + n, 1ull << 30), 0644)) return "cannot stage " + n;
+    std::string link = is_dir ? from + "/" + n : path;
+    if (!realpath(link.c_str(), source) || stat(source, &fst) != 0 || !S_ISREG(fst.st_mode)) continue;
+    if (!write_file(box_.workdir() + "/" + n, read_file(source, 1ull << 30), 0644)) return "cannot stage " + n;
   }
   if (language_->compile.empty()) return "";
 

@@ -1,6 +1,7 @@
 #include "judge.h"
 
 #include <fcntl.h>
+#include <signal.h>
 #include <limits.h>
 #include <stdlib.h>
 #include <sys/stat.h>
@@ -152,23 +153,26 @@ class Judging {
   }
 
   // Interactive: the submission and the validator run at once, each in its own box,
-  // the validator's stdout piped to the submission's stdin and back. The pipes are
-  // handed to the boxes as /proc/<judge>/fd/N paths; once both boxes hold their
-  // ends the judge lets go of its own, so that each side sees EOF when the other
-  // ends. Verdict precedence as problemtools and DOMjudge: the validator exiting
-  // first with WA wins; then the submission's TLE; then a validator that did not
-  // exit with 42/43 (JE); then the submission's own failure; then the validator.
+  // the validator's stdout piped to the submission's stdin and back through two
+  // named pipes. The boxes open them in opposite orders (the validator's stdout
+  // first), so each open finds its other end. A side sees EOF once the other side's
+  // program has ended and its box has noted when, so the order of the two ends is
+  // known (a program that closes its output early is not seen to end before it
+  // exits). Verdict precedence as problemtools and
+  // DOMjudge: the validator exiting first with WA wins; then the submission's TLE;
+  // then a validator that did not exit with 42/43 (JE); then the submission's own
+  // failure; then the validator's verdict.
   graders::ChildResult run_interactive(const package::TestCase& tc, const graders::GroupSettings& settings) {
     TestResult t;
     t.name = tc.name;
-    int to_sub[2], to_val[2];
-    if (pipe(to_sub) != 0 || pipe(to_val) != 0) {
-      t.message = "pipe failed";
+    std::string to_sub = scratch_ + "/to-submission", to_val = scratch_ + "/to-validator";
+    unlink(to_sub.c_str());
+    unlink(to_val.c_str());
+    if (mkfifo(to_sub.c_str(), 0600) != 0 || mkfifo(to_val.c_str(), 0600) != 0) {
+      t.message = "cannot make the named pipes";
       result_.tests.push_back(t);
       return graders::ChildResult{Verdict::JE, std::nullopt};
     }
-    for (int fd : {to_sub[0], to_val[0]}) fcntl(fd, F_SETPIPE_SZ, 1 << 20);
-    std::string self = "/proc/" + std::to_string(getpid()) + "/fd/";
     clear_feedback();
     BoxRequest sub;
     sub.argv = program_.argv();
@@ -177,8 +181,8 @@ class Judging {
     sub.memory_bytes = static_cast<long long>(p_.config.limits.memory_mib + lang_.extra_memory_mib) << 20;
     sub.output_bytes = static_cast<long long>(p_.config.limits.output_mib) << 20;
     sub.processes = 128;
-    sub.stdin_path = self + std::to_string(to_sub[0]);
-    sub.stdout_path = self + std::to_string(to_val[1]);
+    sub.stdin_path = to_sub;
+    sub.stdout_path = to_val;
     sub.stderr_path = scratch_ + "/err";
     BoxRequest val;
     val.argv = validator_args(tc, settings);
@@ -186,12 +190,12 @@ class Judging {
     val.wall_s = sub.wall_s + 1;  // a deadlock ends at the submission's wall limit
     val.memory_bytes = static_cast<long long>(p_.config.limits.validation_memory_mib +
                                               validator_.language().extra_memory_mib) << 20;
-    val.stdin_path = self + std::to_string(to_val[0]);
-    val.stdout_path = self + std::to_string(to_sub[1]);
+    val.stdin_path = to_val;
+    val.stdout_path = to_sub;
+    val.stdout_first = true;
     val.stderr_path = scratch_ + "/verr";
-    bool sent_val = validator_.box().send(val), sent_sub = sent_val && program_.box().send(sub);
-    if (sent_sub) wait_until_held({program_.box().pid(), validator_.box().pid()}, {to_sub[0], to_val[0]});
-    for (int fd : {to_sub[0], to_sub[1], to_val[0], to_val[1]}) close(fd);
+    bool sent_val = validator_.box().send(val), sent_sub = program_.box().send(sub);
+    if (sent_val != sent_sub) unblock({to_sub, to_val});  // one box waits for a peer that never comes
     BoxReport s = sent_sub ? program_.box().receive() : BoxReport{};
     BoxReport v = sent_val ? validator_.box().receive() : BoxReport{};
     t.cpu_s = s.cpu_s;
@@ -199,7 +203,10 @@ class Judging {
     std::string judge_message = read_file(feedback_ + "/judgemessage.txt", 1 << 16);
     trim_newlines(&judge_message);
     bool validator_exited = (v.status == "OK" || v.status == "RE") && (v.exit_code == 42 || v.exit_code == 43);
-    if (validator_exited && v.exit_code == 43 && v.ended_at <= s.ended_at) {
+    // Each box notes when it saw its program end (CLOCK_MONOTONIC). A submission
+    // killed by SIGPIPE wrote to a validator that was gone: it ended after it.
+    bool validator_first = v.ended_at <= s.ended_at || (s.status == "RE" && s.signal == SIGPIPE);
+    if (validator_exited && v.exit_code == 43 && validator_first) {
       t.verdict = Verdict::WA;
       t.message = judge_message;
     } else if (s.status == "TLE") {
@@ -221,6 +228,17 @@ class Judging {
     return graders::ChildResult{t.verdict, std::nullopt};
   }
 
+  // Opens and closes both ends of each named pipe without waiting: a box stuck in
+  // an open then proceeds (and its program sees EOF).
+  static void unblock(const std::vector<std::string>& fifos) {
+    for (const std::string& f : fifos) {
+      int r = ::open(f.c_str(), O_RDONLY | O_NONBLOCK);
+      int w = ::open(f.c_str(), O_WRONLY | O_NONBLOCK);
+      if (r >= 0) close(r);
+      if (w >= 0) close(w);
+    }
+  }
+
   std::vector<std::string> validator_args(const package::TestCase& tc, const graders::GroupSettings& settings) {
     std::vector<std::string> argv = validator_.argv();
     argv.push_back("/problem" + tc.input.substr(p_.root.size()));
@@ -235,31 +253,6 @@ class Judging {
     // Emptied, not re-made: the validator's box has this very directory bound in.
     std::error_code ec;
     for (const auto& e : std::filesystem::directory_iterator(feedback_, ec)) std::filesystem::remove_all(e.path(), ec);
-  }
-
-  // Waits (5 s at most) until every process in `pids` holds both pipes (by inode).
-  static void wait_until_held(const std::vector<pid_t>& pids, const std::vector<int>& fds) {
-    std::vector<std::string> wanted;
-    for (int fd : fds) {
-      struct stat st;
-      if (fstat(fd, &st) == 0) wanted.push_back("pipe:[" + std::to_string(st.st_ino) + "]");
-    }
-    for (int attempt = 0; attempt < 5000; ++attempt) {
-      bool all = true;
-      for (pid_t pid : pids) {
-        std::string dir = "/proc/" + std::to_string(pid) + "/fd";
-        std::vector<std::string> held;
-        for (const std::string& name : sorted_visible(dir)) {
-          char target[64];
-          ssize_t n = readlink((dir + "/" + name).c_str(), target, sizeof target - 1);
-          if (n > 0) held.emplace_back(target, static_cast<size_t>(n));
-        }
-        for (const std::string& w : wanted)
-          if (std::find(held.begin(), held.end(), w) == held.end()) all = false;
-      }
-      if (all) return;
-      usleep(1000);
-    }
   }
 
   // validator input answer feedback_dir/ [args] < team_output; 42 AC, 43 WA, else JE.

@@ -184,9 +184,12 @@ TEST_CASE("judge: interactive problems, with the reference tools' verdict preced
   INFO(ac.message);
   CHECK(ac.verdict == Verdict::AC);
   CHECK(ac.tests.size() == 4);
-  // Linear search runs out of queries: the validator says WA first, whatever follows.
-  JudgeResult wa = run(pkg, "linear.py", "input()\nx = 1\nwhile True:\n    print('?', x, flush=True)\n"
-                                         "    if input().strip() == '=': break\n    x += 1\n");
+  // Linear search runs out of queries: the validator says WA first; the submission
+  // then fails on the closed pipes (a moment later), which must not matter.
+  JudgeResult wa = run(pkg, "linear.py", "import time\ninput()\nx = 1\ntry:\n    while True:\n"
+                                         "        print('?', x, flush=True)\n"
+                                         "        if input().strip() == '=': break\n        x += 1\n"
+                                         "except (EOFError, BrokenPipeError):\n    time.sleep(0.2)\n    raise\n");
   CHECK(wa.verdict == Verdict::WA);
   REQUIRE(!wa.tests.empty());
   CHECK(wa.tests.back().message == "too many queries");
@@ -195,6 +198,9 @@ TEST_CASE("judge: interactive problems, with the reference tools' verdict preced
   CHECK(tle.verdict == Verdict::TLE);
   // A crash after the first answer: the validator sees EOF and says WA, but after
   // the submission ended: run-time error.
-  JudgeResult rte = run(pkg, "crash.py", "input()\nprint('? 50', flush=True)\ninput()\nraise SystemExit(2)\n");
+  SumPackage slow = guess_package();
+  slow.file("output_validators/guess/validate.py", std::string(kGuessValidator).replace(
+      std::string(kGuessValidator).find("    if not line:\n"), 17, "    if not line:\n        import time; time.sleep(0.2)\n"));
+  JudgeResult rte = run(slow, "crash.py", "input()\nprint('? 50', flush=True)\ninput()\nraise SystemExit(2)\n");
   CHECK(rte.verdict == Verdict::RTE);
 }

@@ -106,32 +106,50 @@ void apply_submissions_yaml(const std::string& file, std::vector<Submission>* su
 
 }  // namespace
 
+bool expects_accepted(const Expected& e) {
+  if (e.final_verdict) return *e.final_verdict == Verdict::AC && !e.below_full_score;
+  if (!e.final_any_of.empty()) return e.final_any_of == std::set<Verdict>{Verdict::AC};
+  return e.permitted == std::set<Verdict>{Verdict::AC};
+}
+
+// DOMjudge reads both tags as a list of results; a number after @EXPECTED_SCORE@ is
+// a score. A tag can also appear in prose ("use the @EXPECTED_RESULTS@: tag"):
+// the first occurrence whose words are all results is the one that counts.
 bool parse_annotations(const std::string& text, Expected* out, std::string* error) {
   bool found = false;
+  std::string first_error;
   for (const char* tag : {"@EXPECTED_RESULTS@:", "@EXPECTED_SCORE@:"}) {
-    size_t at = text.find(tag);
-    if (at == std::string::npos) continue;
-    found = true;
-    size_t start = at + std::string(tag).size(), end = text.find('\n', start);
-    std::string value = text.substr(start, end == std::string::npos ? std::string::npos : end - start);
-    if (std::string(tag) == "@EXPECTED_SCORE@:") {
+    for (size_t at = text.find(tag); at != std::string::npos; at = text.find(tag, at + 1)) {
+      found = true;
+      size_t start = at + std::string(tag).size(), end = text.find('\n', start);
+      std::string value = text.substr(start, end == std::string::npos ? std::string::npos : end - start);
       char* e;
-      double v = std::strtod(value.c_str(), &e);
-      if (e == value.c_str()) *error = "@EXPECTED_SCORE@: expected a number, got '" + value + "'";
-      else out->score = std::pair{v, v};
-      continue;
+      double number = std::strtod(value.c_str(), &e);
+      if (std::string(tag) == "@EXPECTED_SCORE@:" && e != value.c_str() &&
+          value.find_first_not_of(" \t\r*/", static_cast<size_t>(e - value.c_str())) == std::string::npos) {
+        out->score = std::pair{number, number};
+        break;
+      }
+      std::set<Verdict> results;
+      std::string word, unknown;
+      std::stringstream words(value);
+      while (std::getline(words, word, ',')) {
+        word.erase(0, word.find_first_not_of(" \t\r*/#"));
+        word.erase(word.find_last_not_of(" \t\r*/") + 1);
+        if (word.empty()) continue;
+        if (auto v = domjudge_result(word)) results.insert(*v);
+        else if (unknown.empty()) unknown = word;
+      }
+      if (unknown.empty() && !results.empty()) {
+        out->final_any_of = results;
+        first_error.clear();
+        break;
+      }
+      if (first_error.empty()) first_error = std::string(tag) + " unknown result '" + unknown + "'";
     }
-    std::string word;
-    std::stringstream words(value);
-    out->final_any_of.clear();
-    while (std::getline(words, word, ',')) {
-      word.erase(0, word.find_first_not_of(" \t\r*/"));
-      word.erase(word.find_last_not_of(" \t\r*/") + 1);
-      if (word.empty()) continue;
-      if (auto v = domjudge_result(word)) out->final_any_of.insert(*v);
-      else *error = "@EXPECTED_RESULTS@: unknown result '" + word + "'";
-    }
+    if (!out->final_any_of.empty()) break;
   }
+  if (!first_error.empty() && out->final_any_of.empty() && !out->score) *error = first_error;
   return found;
 }
 
@@ -194,12 +212,7 @@ std::vector<Submission> find_submissions(const std::string& package_dir, const P
       out->push_back({false, "submissions/" + dir, 0, "not a verdict directory; only annotated sources in it are used"});
   }
   apply_submissions_yaml(base + "/submissions.yaml", &subs, out);
-  if (std::none_of(subs.begin(), subs.end(), [](const Submission& s) {
-        return s.expected.final_verdict == Verdict::AC && !s.expected.below_full_score;
-      }) &&
-      std::none_of(subs.begin(), subs.end(), [](const Submission& s) {
-        return s.expected.permitted == std::set<Verdict>{Verdict::AC};
-      }))
+  if (std::none_of(subs.begin(), subs.end(), [](const Submission& s) { return expects_accepted(s.expected); }))
     out->push_back({true, "submissions/accepted", 0, "at least one accepted submission is required"});
   return subs;
 }

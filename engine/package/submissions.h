@@ -36,6 +36,9 @@ struct Submission {
   Expected expected;
 };
 
+// Expected to be accepted at full score (the submissions a time limit is derived from).
+bool expects_accepted(const Expected& e);
+
 std::vector<Submission> find_submissions(const std::string& package_dir, const ProblemConfig& config,
                                          std::vector<Diagnostic>* diagnostics);
 

@@ -86,6 +86,16 @@ TEST_CASE("annotations") {
   Expected bad;
   CHECK(parse_annotations("# @EXPECTED_RESULTS@: SLOW\n", &bad, &error));
   CHECK(error.find("unknown result 'SLOW'") != std::string::npos);
+  Expected prose;  // DOMjudge's own examples mention the tag before using it
+  std::string prose_error;
+  CHECK(parse_annotations("// how to use the @EXPECTED_RESULTS@: tag.\n// @EXPECTED_RESULTS@: CORRECT\n", &prose,
+                          &prose_error));
+  CHECK(prose_error.empty());
+  CHECK(prose.final_any_of == std::set<Verdict>{Verdict::AC});
+  CHECK(expects_accepted(prose));
+  Expected alias;  // @EXPECTED_SCORE@ with results means results
+  CHECK(parse_annotations("# @EXPECTED_SCORE@: CORRECT\n", &alias, &error));
+  CHECK(alias.final_any_of == std::set<Verdict>{Verdict::AC});
   Expected none;
   CHECK(!parse_annotations("print(1)\n", &none, &error));
 }

@@ -192,9 +192,7 @@ class Verifier {
     package::TimeLimitInputs in;
     int accepted = 0;
     for (Judged& j : judged) {
-      bool is_ac = (j.sub->expected.final_verdict == Verdict::AC && !j.sub->expected.below_full_score) ||
-                   j.sub->expected.permitted == std::set<Verdict>{Verdict::AC};
-      if (!is_ac || explicit_tl > 0) continue;
+      if (!package::expects_accepted(j.sub->expected) || explicit_tl > 0) continue;
       j.result = judge(problem_, j.sub->absolute, *j.lang, {box_, kGenerous, &langs_});
       j.done = true;
       say(j.sub->path + ": " + graders::verdict_name(j.result.verdict) + " (slowest case " +
