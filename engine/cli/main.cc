@@ -47,7 +47,7 @@ double time_limit(const engine::Problem& p, double option, const engine::Languag
     if (!package::expects_accepted(s.expected) || s.is_directory) continue;
     const engine::Language* l = langs.for_file(s.absolute);
     if (!l) continue;
-    engine::JudgeResult r = engine::judge(p, s.absolute, *l, {box, 10.0, &langs});
+    engine::JudgeResult r = engine::judge(p, s.absolute, *l, {box, 10.0, &langs, engine::default_cache_dir()});
     if (r.verdict != graders::Verdict::AC) continue;
     in.slowest_accepted_s = std::max(in.slowest_accepted_s, r.max_cpu_s);
     ++counted;
@@ -185,7 +185,7 @@ int main(int argc, char** argv) {
   }
   std::string how;
   double tl = time_limit(p, tl_option, langs, box, &how);
-  engine::JudgeResult r = engine::judge(p, source, *lang, {box, tl, &langs});
+  engine::JudgeResult r = engine::judge(p, source, *lang, {box, tl, &langs, engine::default_cache_dir()});
   if (json) print_json(r);
   else print_table(r, tl, how);
   return r.verdict == graders::Verdict::JE ? 1 : 0;

@@ -8,6 +8,10 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <filesystem>
+#include <map>
+
+#include <openssl/evp.h>
 
 namespace engine {
 namespace {
@@ -45,51 +49,128 @@ std::string read_file(const std::string& path, size_t limit) {
   return out;
 }
 
-std::string BoxedProgram::build(const std::string& box_binary, const std::vector<std::string>& dirs,
-                                const std::string& given_path, const LanguageTable& languages, const Language* language,
-                                const package::Limits& limits, int memory_mib, const std::string& scratch_prefix) {
+std::string compile_key(const Language& lang, const std::string& toolchain_version,
+                        const std::vector<std::pair<std::string, std::string>>& sources) {
+  EVP_MD_CTX* ctx = EVP_MD_CTX_new();
+  EVP_DigestInit_ex(ctx, EVP_sha256(), nullptr);
+  auto add = [&](const std::string& s) {
+    EVP_DigestUpdate(ctx, s.data(), s.size());
+    EVP_DigestUpdate(ctx, "\0", 1);
+  };
+  add(lang.id);
+  for (const std::string& a : lang.compile) add(a);
+  add("|run|");
+  for (const std::string& a : lang.run) add(a);
+  add(toolchain_version);
+  for (const auto& [name, content] : sources) {
+    add(name);
+    add(content);
+  }
+  unsigned char digest[EVP_MAX_MD_SIZE];
+  unsigned int n = 0;
+  EVP_DigestFinal_ex(ctx, digest, &n);
+  EVP_MD_CTX_free(ctx);
+  static const char* hex = "0123456789abcdef";
+  std::string out;
+  for (unsigned int i = 0; i < n; ++i) out += {hex[digest[i] >> 4], hex[digest[i] & 15]};
+  return out;
+}
+
+namespace {
+
+// The toolchain's own words about its version, asked once per language.
+std::string toolchain_version(const Language& lang) {
+  static std::map<std::string, std::string> known;
+  auto it = known.find(lang.id);
+  if (it != known.end()) return it->second;
+  std::string command;
+  for (const std::string& a : lang.version) command += "'" + a + "' ";
+  std::string out;
+  if (FILE* p = popen((command + "2>&1").c_str(), "r")) {
+    char buf[4096];
+    size_t n;
+    while ((n = fread(buf, 1, sizeof buf, p)) > 0) out.append(buf, n);
+    pclose(p);
+  }
+  return known[lang.id] = out;
+}
+
+}  // namespace
+
+std::string BoxedProgram::build(const BuildSpec& spec) {
   // Sources may be links (packages reuse files); what the links point to is read.
   char real[PATH_MAX];
-  if (!realpath(given_path.c_str(), real)) return given_path + ": not found";
+  if (!realpath(spec.path.c_str(), real)) return spec.path + ": not found";
   std::string path = real;
   struct stat st;
-  if (stat(path.c_str(), &st) != 0) return given_path + ": not found";
+  if (stat(path.c_str(), &st) != 0) return spec.path + ": not found";
   bool is_dir = S_ISDIR(st.st_mode);
   std::string from = is_dir ? path : path.substr(0, path.rfind('/'));
   // A linked file keeps the name it was given (a Java class is named after it).
-  std::string given_name = given_path.substr(given_path.rfind('/') + 1);
+  std::string given_name = spec.path.substr(spec.path.rfind('/') + 1);
   std::vector<std::string> names = is_dir ? sorted_visible(path) : std::vector<std::string>{given_name};
   for (const std::string& n : names)
-    if (n == "build" || n == "run") return path + ": programs with build/run scripts are not supported yet";
-  language_ = language;
+    if (n == "build" || n == "run") return spec.path + ": programs with build/run scripts are not supported yet";
+  const LanguageTable& languages = *spec.languages;
+  language_ = spec.language;
   if (!language_) {  // a directory of sources: C/C++ before Python
     for (const std::string& n : names)
       if (const Language* l = languages.for_file(n); l && (!language_ || l->id == "cpp20" || l->id == "c")) language_ = l;
   }
-  if (!language_) return path + ": no language in languages.yaml for its files";
-  for (const std::string& n : names)
-    if (languages.for_file(n) == language_) files_.files.push_back(n);
-  if (files_.files.empty()) files_.files = names;  // e.g. a submission named by --language
-  files_.main = files_.files.size() == 1 ? files_.files[0] : pick_main(files_.files);
-  files_.memory_mib = memory_mib;
+  if (!language_) return spec.path + ": no language in languages.yaml for its files";
 
-  if (std::string e = box_.start(box_binary, dirs); !e.empty()) return e;
+  // The files to stage: the program's, then the package's include/<language>/ over them.
+  std::map<std::string, std::string> staged;
   for (const std::string& n : names) {
     char source[PATH_MAX];
     struct stat fst;
     std::string link = is_dir ? from + "/" + n : path;
     if (!realpath(link.c_str(), source) || stat(source, &fst) != 0 || !S_ISREG(fst.st_mode)) continue;
-    if (!write_file(box_.workdir() + "/" + n, read_file(source, 1ull << 30), 0644)) return "cannot stage " + n;
+    staged[n] = read_file(source, 1ull << 30);
   }
+  if (!spec.include_dir.empty())
+    for (const std::string& n : sorted_visible(spec.include_dir)) {
+      char source[PATH_MAX];
+      struct stat fst;
+      if (realpath((spec.include_dir + "/" + n).c_str(), source) && stat(source, &fst) == 0 && S_ISREG(fst.st_mode))
+        staged[n] = read_file(source, 1ull << 30);
+    }
+  for (const auto& [n, content] : staged)
+    if (languages.for_file(n) == language_) files_.files.push_back(n);
+  if (files_.files.empty())
+    for (const auto& [n, content] : staged) files_.files.push_back(n);  // e.g. named by --language
+  if (files_.files.empty()) return spec.path + ": no source file";
+  // A single-file program is its own main file, whatever include/ adds.
+  files_.main = !is_dir && staged.count(given_name) ? given_name
+                : files_.files.size() == 1 ? files_.files[0] : pick_main(files_.files);
+  files_.memory_mib = spec.memory_mib;
+
+  if (std::string e = box_.start(spec.box_binary, spec.dirs); !e.empty()) return e;
+  for (const auto& [n, content] : staged)
+    if (!write_file(box_.workdir() + "/" + n, content, 0644)) return "cannot stage " + n;
   if (language_->compile.empty()) return "";
+
+  std::string cached;
+  if (!spec.cache_dir.empty()) {
+    std::vector<std::pair<std::string, std::string>> sources(staged.begin(), staged.end());
+    cached = spec.cache_dir + "/" + compile_key(*language_, toolchain_version(*language_), sources);
+    struct stat cst;
+    if (stat((cached + "/.complete").c_str(), &cst) == 0) {
+      for (const std::string& n : sorted_visible(cached))
+        if (!write_file(box_.workdir() + "/" + n, read_file(cached + "/" + n, 1ull << 30), 0755))
+          return "cannot stage the cached " + n;
+      from_cache_ = true;
+      return "";
+    }
+  }
 
   BoxRequest c;
   c.argv = expand(language_->compile, files_);
-  c.cpu_s = limits.compilation_time_s;
-  c.memory_bytes = static_cast<long long>(limits.compilation_memory_mib) << 20;
+  c.cpu_s = spec.limits.compilation_time_s;
+  c.memory_bytes = static_cast<long long>(spec.limits.compilation_memory_mib) << 20;
   c.processes = 128;
-  c.stdout_path = scratch_prefix + ".out";
-  c.stderr_path = scratch_prefix + ".err";
+  c.stdout_path = spec.scratch_prefix + ".out";
+  c.stderr_path = spec.scratch_prefix + ".err";
   c.keep = true;  // its output stays in /box for us to take over
   BoxReport r = box_.run(c);
   if (r.status == "IE") return r.message;
@@ -99,12 +180,35 @@ std::string BoxedProgram::build(const std::string& box_binary, const std::vector
   }
   // The compiler's files belong to the box user and would be wiped after the next
   // run: rewrite them root-owned, never following a link it may have left.
+  std::vector<std::string> outputs;
   for (const std::string& name : sorted_visible(box_.workdir())) {
     std::string p = box_.workdir() + "/" + name;
     if (lstat(p.c_str(), &st) != 0 || !S_ISREG(st.st_mode) || st.st_uid == 0) continue;
-    if (!write_file(p, read_file(p, 1ull << 30), 0755)) return "cannot take over the compiler's " + name;
+    std::string content = read_file(p, 1ull << 30);
+    if (!write_file(p, content, 0755)) return "cannot take over the compiler's " + name;
+    outputs.push_back(name);
   }
+  if (!cached.empty()) store_in_cache(cached, outputs);
   return "";
+}
+
+// Writes the compiler's outputs under `dir` (via a temporary name and a rename, so
+// that a reader never sees half an entry). Failures only cost a later recompile.
+void BoxedProgram::store_in_cache(const std::string& dir, const std::vector<std::string>& outputs) {
+  std::string parent = dir.substr(0, dir.rfind('/'));
+  std::error_code ec;
+  std::filesystem::create_directories(parent, ec);
+  chmod(parent.c_str(), 0700);
+  std::string tmp = dir + ".tmp" + std::to_string(getpid());
+  std::filesystem::remove_all(tmp, ec);
+  if (mkdir(tmp.c_str(), 0700) != 0) return;
+  for (const std::string& n : outputs)
+    if (!write_file(tmp + "/" + n, read_file(box_.workdir() + "/" + n, 1ull << 30), 0755)) {
+      std::filesystem::remove_all(tmp, ec);
+      return;
+    }
+  if (!write_file(tmp + "/.complete", "", 0600) || rename(tmp.c_str(), dir.c_str()) != 0)
+    std::filesystem::remove_all(tmp, ec);
 }
 
 }  // namespace engine

@@ -18,23 +18,42 @@
 
 namespace engine {
 
+struct BuildSpec {
+  std::string box_binary;
+  std::vector<std::string> dirs;  // --dir arguments of the box
+  std::string path;               // the program: a file, or a directory of sources
+  const LanguageTable* languages = nullptr;
+  const Language* language = nullptr;  // nullptr: from the files
+  package::Limits limits;              // compilation_time, compilation_memory
+  int memory_mib = 256;                // {memory_mib} in the run command
+  std::string scratch_prefix;          // for the compiler's stdout/stderr
+  std::string include_dir;             // package include/<language>/: copied in, overwriting
+  std::string cache_dir;               // compiled programs, by hash; "" = no cache
+};
+
 class BoxedProgram {
  public:
   // "" on success; "CE: <compiler output>" for a compile error; otherwise why the
   // program could not be prepared (a judge error).
-  std::string build(const std::string& box_binary, const std::vector<std::string>& dirs, const std::string& path,
-                    const LanguageTable& languages, const Language* language, const package::Limits& limits,
-                    int memory_mib, const std::string& scratch_prefix);
+  std::string build(const BuildSpec& spec);
 
   std::vector<std::string> argv() const { return expand(language_->run, files_); }
   const Language& language() const { return *language_; }
   BoxClient& box() { return box_; }
+  bool from_cache() const { return from_cache_; }
 
  private:
   BoxClient box_;
   const Language* language_ = nullptr;
   ProgramFiles files_;
+  bool from_cache_ = false;
+  void store_in_cache(const std::string& dir, const std::vector<std::string>& outputs);
 };
+
+// The compile cache's key: the language's commands, its toolchain's version, and
+// every source (name and content). Hex SHA-256.
+std::string compile_key(const Language& lang, const std::string& toolchain_version,
+                        const std::vector<std::pair<std::string, std::string>>& sources);
 
 // Helpers shared with the judge.
 std::string read_file(const std::string& path, size_t limit = 64 << 20);  // O_NOFOLLOW; "" if unreadable

@@ -70,14 +70,30 @@ class Judging {
       feedback_ = scratch_ + "/feedback";
       mkdir(feedback_.c_str(), 0777);
       chmod(feedback_.c_str(), 0777);  // the validator runs as an unprivileged uid
-      std::string e = validator_.build(opt_.box_binary, {p_.root + ":/problem", feedback_ + ":/feedback:rw"}, dir,
-                                       *opt_.languages, nullptr, p_.config.limits,
-                                       p_.config.limits.validation_memory_mib, scratch_ + "/vcompile");
+      BuildSpec v;
+      v.box_binary = opt_.box_binary;
+      v.dirs = {p_.root + ":/problem", feedback_ + ":/feedback:rw"};
+      v.path = dir;
+      v.languages = opt_.languages;
+      v.limits = p_.config.limits;
+      v.memory_mib = p_.config.limits.validation_memory_mib;
+      v.scratch_prefix = scratch_ + "/vcompile";
+      v.cache_dir = opt_.cache_dir;
+      std::string e = validator_.build(v);
       if (!e.empty()) return fail("output validator: " + e);
       custom_ = true;
     }
-    std::string e = program_.build(opt_.box_binary, {}, source, *opt_.languages, &lang_, p_.config.limits,
-                                   p_.config.limits.memory_mib, scratch_ + "/compile");
+    BuildSpec b;
+    b.box_binary = opt_.box_binary;
+    b.path = source;
+    b.languages = opt_.languages;
+    b.language = &lang_;
+    b.limits = p_.config.limits;
+    b.memory_mib = p_.config.limits.memory_mib;
+    b.scratch_prefix = scratch_ + "/compile";
+    b.include_dir = include_dir(p_.dir, lang_);
+    b.cache_dir = opt_.cache_dir;
+    std::string e = program_.build(b);
     if (e.rfind("CE: ", 0) == 0) {
       result_.verdict = Verdict::CE;
       result_.message = e.substr(4);
@@ -287,6 +303,16 @@ class Judging {
 
 }  // namespace
 
+std::string include_dir(const std::string& package_dir, const Language& lang) {
+  // The format's language codes: one "cpp" for every C++ standard.
+  std::string code = lang.id.rfind("cpp", 0) == 0 ? "cpp" : lang.id;
+  for (const std::string& d : {package_dir + "/include/" + code, package_dir + "/include/default"}) {
+    struct stat st;
+    if (stat(d.c_str(), &st) == 0 && S_ISDIR(st.st_mode)) return d;
+  }
+  return "";
+}
+
 std::string output_validator_dir(const std::string& package_dir) {
   for (const char* d : {"/output_validators", "/output_validator"}) {
     struct stat st;
@@ -369,6 +395,11 @@ double Problem::explicit_time_limit() const {
   double t = 0;
   if (in >> t && t > 0) return t;
   return 0;
+}
+
+std::string default_cache_dir() {
+  const char* env = getenv("SHORTLIST_CACHE");
+  return env && *env ? env : "/var/cache/shortlist/compile";
 }
 
 JudgeResult judge(const Problem& problem, const std::string& source, const Language& language,

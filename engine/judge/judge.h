@@ -55,10 +55,17 @@ struct JudgeOptions {
   std::string box_binary;   // shortlist-box
   double time_limit_s = 1;  // CPU seconds per test case
   const LanguageTable* languages = nullptr;  // for the output validator's language
+  std::string cache_dir;                     // compiled programs by hash; "" = none
 };
+
+// The default compile cache: $SHORTLIST_CACHE, else /var/cache/shortlist/compile.
+std::string default_cache_dir();
 
 JudgeResult judge(const Problem& problem, const std::string& source, const Language& language,
                   const JudgeOptions& options);
+
+// The package's include/<language>/ (include/default/ in 2025-09), or "".
+std::string include_dir(const std::string& package_dir, const Language& lang);
 
 // The package's output validator program (legacy: the first entry of
 // output_validators/; 2025-09: output_validator/), or "" if there is none.

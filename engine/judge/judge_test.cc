@@ -1,6 +1,7 @@
 // The judge end to end on a small package built here: every verdict a submission
 // can get, through the real shortlist-box.
 #include "judge/judge.h"
+#include "judge/boxed_program.h"
 
 #include <unistd.h>
 
@@ -203,4 +204,42 @@ TEST_CASE("judge: interactive problems, with the reference tools' verdict preced
       std::string(kGuessValidator).find("    if not line:\n"), 17, "    if not line:\n        import time; time.sleep(0.2)\n"));
   JudgeResult rte = run(slow, "crash.py", "input()\nprint('? 50', flush=True)\ninput()\nraise SystemExit(2)\n");
   CHECK(rte.verdict == Verdict::RTE);
+}
+
+TEST_CASE("compile cache: the second build of the same sources comes from the cache") {
+  static LanguageTable langs = languages();
+  char tmpl[] = "/tmp/compile-cache-test-XXXXXX";
+  fs::path dir = mkdtemp(tmpl);
+  fs::path src = dir / "a.cpp";
+  std::ofstream(src) << "#include <cstdio>\nint main(){puts(\"hi\");}\n";
+  auto build = [&](const std::string& path) {
+    BoxedProgram p;
+    BuildSpec b;
+    b.box_binary = SHORTLIST_BOX;
+    b.path = path;
+    b.languages = &langs;
+    b.language = langs.by_id("cpp20");
+    b.scratch_prefix = (dir / "log").string();
+    b.cache_dir = (dir / "cache").string();
+    std::string e = b.path.empty() ? "" : p.build(b);
+    REQUIRE(e == "");
+    BoxReport r = p.box().run({p.argv(), 1, 0, 64 << 20, 1 << 20, 16, "", (dir / "out").string(), "", false});
+    CHECK(r.status == "OK");
+    return p.from_cache();
+  };
+  CHECK_FALSE(build(src.string()));
+  CHECK(build(src.string()));
+  std::ofstream(src) << "#include <cstdio>\nint main(){puts(\"changed\");}\n";
+  CHECK_FALSE(build(src.string()));  // other sources, other key
+  const Language* cpp = langs.by_id("cpp20");
+  CHECK(compile_key(*cpp, "g++ 12", {{"a.cpp", "x"}}) != compile_key(*cpp, "g++ 13", {{"a.cpp", "x"}}));
+  CHECK(compile_key(*cpp, "g++ 12", {{"a.cpp", "x"}}) == compile_key(*cpp, "g++ 12", {{"a.cpp", "x"}}));
+  fs::remove_all(dir);
+}
+
+TEST_CASE("judge: include/<language>/ files are added to the submission") {
+  SumPackage pkg;
+  pkg.file("include/python3/helper.py", "def add(a, b):\n    return a + b\n");
+  JudgeResult r = run(pkg, "uses_helper.py", "from helper import add\na, b = map(int, input().split())\nprint(add(a, b))\n");
+  CHECK(r.verdict == Verdict::AC);
 }

@@ -87,8 +87,15 @@ class Verifier {
         continue;
       }
       BoxedProgram v;
-      std::string e = v.build(box_, {}, dir + "/" + name, langs_, nullptr, problem_.config.limits,
-                              problem_.config.limits.validation_memory_mib, scratch_ + "/ivc");
+      BuildSpec spec;
+      spec.box_binary = box_;
+      spec.path = dir + "/" + name;
+      spec.languages = &langs_;
+      spec.limits = problem_.config.limits;
+      spec.memory_mib = problem_.config.limits.validation_memory_mib;
+      spec.scratch_prefix = scratch_ + "/ivc";
+      spec.cache_dir = default_cache_dir();
+      std::string e = v.build(spec);
       if (!e.empty()) {
         report_.errors.push_back("input_validators/" + name + ": " + e);
         continue;
@@ -125,8 +132,16 @@ class Verifier {
       mkdir(feedback.c_str(), 0777);
       chmod(feedback.c_str(), 0777);
       std::string dir = output_validator_dir(dir_);
-      std::string e = custom.build(box_, {problem_.root + ":/problem", feedback + ":/feedback:rw"}, dir, langs_, nullptr,
-                                   problem_.config.limits, problem_.config.limits.validation_memory_mib, scratch_ + "/ovc");
+      BuildSpec spec;
+      spec.box_binary = box_;
+      spec.dirs = {problem_.root + ":/problem", feedback + ":/feedback:rw"};
+      spec.path = dir;
+      spec.languages = &langs_;
+      spec.limits = problem_.config.limits;
+      spec.memory_mib = problem_.config.limits.validation_memory_mib;
+      spec.scratch_prefix = scratch_ + "/ovc";
+      spec.cache_dir = default_cache_dir();
+      std::string e = custom.build(spec);
       if (!e.empty()) {
         report_.errors.push_back("output validator: " + e);
         return;
@@ -193,7 +208,7 @@ class Verifier {
     int accepted = 0;
     for (Judged& j : judged) {
       if (!package::expects_accepted(j.sub->expected) || explicit_tl > 0) continue;
-      j.result = judge(problem_, j.sub->absolute, *j.lang, {box_, kGenerous, &langs_});
+      j.result = judge(problem_, j.sub->absolute, *j.lang, {box_, kGenerous, &langs_, default_cache_dir()});
       j.done = true;
       say(j.sub->path + ": " + graders::verdict_name(j.result.verdict) + " (slowest case " +
           std::to_string(j.result.max_cpu_s) + " s)");
@@ -214,7 +229,7 @@ class Verifier {
     say("time limit: " + std::to_string(report_.time_limit) + " s (" + report_.time_limit_source + ")");
     for (Judged& j : judged) {
       if (!j.done || j.result.max_cpu_s > report_.time_limit * 0.8)
-        j.result = judge(problem_, j.sub->absolute, *j.lang, {box_, report_.time_limit, &langs_});
+        j.result = judge(problem_, j.sub->absolute, *j.lang, {box_, report_.time_limit, &langs_, default_cache_dir()});
       package::Outcome o;
       o.final_verdict = j.result.verdict;
       o.score = j.result.score;

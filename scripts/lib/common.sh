@@ -11,6 +11,7 @@ PACKAGES=(
   rapidjson-dev                           # JSON reports and the resident protocol
   libcli11-dev                            # command-line parsing
   libyaml-cpp-dev                         # problem.yaml, testdata.yaml (problem packages)
+  libssl-dev                              # SHA-256 keys of the compile cache (OpenSSL libcrypto)
   doctest-dev                             # unit and integration tests
   python3 python3-numpy                   # Debian's /usr/bin/python3 (with numpy: ML quiz solutions)
   openjdk-17-jdk-headless nodejs          # Java and JavaScript submissions (languages.yaml)
