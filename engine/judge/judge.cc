@@ -115,14 +115,69 @@ class Judging {
   }
 
   graders::GroupResult grade(const package::TestGroup& g) {
-    return graders::grade_group(g.settings, g.order.size(), [&](size_t i) {
+    auto child = [&](size_t i) {
       auto [is_group, index] = g.order[i];
       if (is_group) {
         graders::GroupResult sub = grade(g.groups[index]);
         return graders::ChildResult{sub.result.verdict, sub.result.score};
       }
       return run_case(g.cases[index], g.settings);
-    });
+    };
+    if (!g.settings.custom_grading) return graders::grade_group(g.settings, g.order.size(), child);
+    return graders::grade_group(g.settings, g.order.size(), child,
+                                [&](const std::vector<graders::Result>& subs, std::string* error) {
+                                  return run_grader(subs, g.settings, error);
+                                });
+  }
+
+  // The package's grader (graders/, grading: custom): "VERDICT score" lines in, one out.
+  std::optional<graders::Result> run_grader(const std::vector<graders::Result>& subs,
+                                            const graders::GroupSettings& settings, std::string* error) {
+    if (!grader_built_) {
+      grader_built_ = true;
+      std::vector<std::string> entries = sorted_visible(p_.dir + "/graders");
+      if (entries.empty()) {
+        *error = "grading: custom, but graders/ is empty or missing";
+        return std::nullopt;
+      }
+      BuildSpec b;
+      b.box_binary = opt_.box_binary;
+      b.path = p_.dir + "/graders/" + entries[0];
+      b.languages = opt_.languages;
+      b.limits = p_.config.limits;
+      b.memory_mib = p_.config.limits.validation_memory_mib;
+      b.scratch_prefix = scratch_ + "/gcompile";
+      b.cache_dir = opt_.cache_dir;
+      grader_error_ = grader_.build(b);
+    }
+    if (!grader_error_.empty()) {
+      *error = "grader: " + grader_error_;
+      return std::nullopt;
+    }
+    std::string in = scratch_ + "/grader.in", out = scratch_ + "/grader.out";
+    {
+      std::ofstream f(in);
+      f << graders::grader_input(subs);
+    }
+    BoxRequest r;
+    r.argv = grader_.argv();
+    for (const std::string& flag : graders::split_flags(settings.grader_flags)) r.argv.push_back(flag);
+    r.cpu_s = p_.config.limits.validation_time_s;
+    r.memory_bytes = static_cast<long long>(p_.config.limits.validation_memory_mib) << 20;
+    r.stdin_path = in;
+    r.stdout_path = out;
+    r.stderr_path = scratch_ + "/grader.err";
+    BoxReport b = grader_.box().run(r);
+    if (b.status != "OK") {
+      *error = "grader: " + (b.status == "RE" ? "exit code " + std::to_string(b.exit_code) : b.message);
+      return std::nullopt;
+    }
+    graders::Result result;
+    if (std::string e = graders::parse_grader_output(read_file(out, 4096), &result); !e.empty()) {
+      *error = e;
+      return std::nullopt;
+    }
+    return result;
   }
 
   graders::ChildResult run_case(const package::TestCase& tc, const graders::GroupSettings& settings) {
@@ -295,7 +350,9 @@ class Judging {
   const Problem& p_;
   const Language& lang_;
   JudgeOptions opt_;
-  BoxedProgram program_, validator_;
+  BoxedProgram program_, validator_, grader_;
+  bool grader_built_ = false;
+  std::string grader_error_;
   bool custom_ = false;
   std::string scratch_, feedback_;
   JudgeResult result_;

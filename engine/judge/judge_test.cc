@@ -243,3 +243,19 @@ TEST_CASE("judge: include/<language>/ files are added to the submission") {
   JudgeResult r = run(pkg, "uses_helper.py", "from helper import add\na, b = map(int, input().split())\nprint(add(a, b))\n");
   CHECK(r.verdict == Verdict::AC);
 }
+
+TEST_CASE("judge: grading: custom runs the package's grader on each group's results") {
+  SumPackage pkg("name: Sum\ntype: scoring\n");
+  pkg.file("data/testdata.yaml", "grading: custom\non_reject: continue\n");
+  // Accepts if at least half the results are AC; the score is the number of ACs times 10.
+  pkg.file("graders/half.py",
+           "import sys\n"
+           "rows = [l.split() for l in sys.stdin if l.strip()]\n"
+           "ac = sum(1 for v, s in rows if v == 'AC')\n"
+           "print('AC' if 2 * ac >= len(rows) else 'WA', 10 * ac)\n");
+  JudgeResult r = run(pkg, "half.py", "a, b = map(int, input().split())\nprint(a + b if a < 3 else 0)\n");
+  INFO(r.message);
+  // sample: 1 of 1 AC -> AC 10; secret: 01, 02 AC, 03 WA -> AC 20; root: 2 of 2 AC -> AC 20.
+  CHECK(r.verdict == Verdict::AC);
+  CHECK(r.score == 20);
+}
