@@ -204,6 +204,7 @@ class Verifier {
     // The time limit: the package's, or derived from the accepted submissions judged
     // with room to spare (then judged again only if they came close to the limit).
     double explicit_tl = problem_.explicit_time_limit();
+    double high = 0;  // the limit times its margin: a TLE submission must still time out there
     package::TimeLimitInputs in;
     int accepted = 0;
     for (Judged& j : judged) {
@@ -217,12 +218,14 @@ class Verifier {
     }
     if (explicit_tl > 0) {
       report_.time_limit = explicit_tl;
+      high = explicit_tl * problem_.config.limits.time_limit_to_tle;
       report_.time_limit_source = "from the package";
     } else {
       package::TimeLimit t = package::derive_time_limit(problem_.config, in);
       if (!t.error.empty()) report_.errors.push_back("time limit: " + t.error);
       for (const std::string& w : t.warnings) report_.warnings.push_back("time limit: " + w);
       report_.time_limit = t.seconds;
+      high = t.high_seconds;
       report_.time_limit_source = "derived from " + std::to_string(accepted) + " accepted submission(s), slowest " +
                                   std::to_string(in.slowest_accepted_s) + " s";
     }
@@ -251,6 +254,8 @@ class Verifier {
       c.reason = o.final_verdict == Verdict::JE ? "judge error: " + j.result.message
                                                 : package::check_expectation(j.sub->expected, o);
       c.ok = c.reason.empty();
+      if (c.ok && o.final_verdict == Verdict::TLE && expects_tle(j.sub->expected) && high > report_.time_limit)
+        check_margin(j.sub, j.lang, high, &c);
       say(c.path + ": " + c.verdict + (p_scoring() ? " " + std::to_string(c.score) : "") +
           (c.ok ? "  ok" : "  NOT OK: " + c.reason));
       report_.submissions.push_back(c);
@@ -258,6 +263,28 @@ class Verifier {
   }
 
   bool p_scoring() const { return problem_.config.scoring; }
+
+  static bool expects_tle(const package::Expected& e) {
+    return e.final_verdict == Verdict::TLE || e.final_any_of.count(Verdict::TLE) || e.required.count(Verdict::TLE);
+  }
+
+  // A submission that must time out is judged again at the limit times its margin
+  // (legacy time_safety_margin, 2025-09 time_limit_to_tle). Legacy: a different
+  // verdict there is a warning (problemtools: "sensitive to the time limit");
+  // 2025-09: the rules require it to time out there too, so it is an error.
+  void check_margin(const package::Submission* sub, const Language* lang, double high, SubmissionCheck* c) {
+    JudgeResult r = judge(problem_, sub->absolute, *lang, {box_, high, &langs_, default_cache_dir()});
+    say(sub->path + ": at " + std::to_string(high) + " s: " + graders::verdict_name(r.verdict));
+    if (r.verdict == Verdict::TLE) return;
+    std::string what = sub->path + ": TLE at " + std::to_string(report_.time_limit) + " s but " +
+                       graders::verdict_name(r.verdict) + " at " + std::to_string(high) + " s";
+    if (problem_.config.version == package::FormatVersion::Legacy) {
+      report_.warnings.push_back(what + " (time_safety_margin): sensitive to the time limit");
+    } else {
+      c->ok = false;
+      c->reason = what + ": time_limit x time_limit_to_tle must still be too slow for it";
+    }
+  }
 
   static constexpr double kGenerous = 10;
   std::string dir_;

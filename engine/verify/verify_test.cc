@@ -107,3 +107,35 @@ TEST_CASE("verify: a broken package stops before judging") {
   CHECK(has(r.errors, "problem.yaml:3: limits.memory"));
   CHECK(r.submissions.empty());
 }
+
+TEST_CASE("verify: a TLE submission that finishes within the margin is sensitive to the time limit") {
+  Pkg p;
+  // About 1.3 s of CPU: TLE at the derived 1 s, accepted at 2 s (legacy margin 2).
+  p.file("submissions/time_limit_exceeded/slowish.py",
+         "import time\nt = time.process_time()\nwhile time.process_time() - t < 1.3: pass\n"
+         "a, b = map(int, input().split())\nprint(a + b)\n");
+  p.file("submissions/time_limit_exceeded/forever.py", "while True: pass\n");
+  VerifyReport r = p.verify();
+  INFO(to_json(r));
+  CHECK(r.ok());  // legacy: a warning, not an error
+  CHECK(has(r.warnings, "submissions/time_limit_exceeded/slowish.py: TLE at 1"));
+  CHECK_FALSE(has(r.warnings, "forever.py"));
+}
+
+TEST_CASE("verify: in 2025-09 a TLE submission must still time out at time_limit x time_limit_to_tle") {
+  Pkg p;
+  p.file("problem.yaml", "problem_format_version: 2025-09\nname: Sum\nuuid: 0b1c2d3e-sum\n");
+  p.file("submissions/time_limit_exceeded/slowish.py",
+         "import time\nt = time.process_time()\nwhile time.process_time() - t < 1.2: pass\n"
+         "a, b = map(int, input().split())\nprint(a + b)\n");
+  VerifyReport r = p.verify();
+  INFO(to_json(r));
+  CHECK_FALSE(r.ok());
+  bool found = false;
+  for (const SubmissionCheck& s : r.submissions)
+    if (s.path == "submissions/time_limit_exceeded/slowish.py") {
+      found = true;
+      CHECK(s.reason.find("time_limit x time_limit_to_tle") != std::string::npos);
+    }
+  CHECK(found);
+}
