@@ -150,7 +150,8 @@ struct Walker {
     }
     while (c < g->cases.size()) order.push_back({false, c++});
     g->order = order;
-    if (!name.empty() && g->cases.empty() && g->groups.empty()) warning(rel, "an empty test data group");
+    // problemtools: an error (a group that judges nothing is a mistake in the data).
+    if (!name.empty() && g->cases.empty() && g->groups.empty()) error(rel, "an empty test data group");
   }
 };
 

@@ -72,18 +72,23 @@ class Verifier {
   }
 
   void check_inputs() {
-    std::string dir;
-    for (const char* d : {"/input_validators", "/input_format_validators"}) {
+    // Every validator of both folders (input_format_validators/ is the older name).
+    std::vector<std::pair<std::string, std::string>> validators;  // (folder, name)
+    for (const char* d : {"input_validators", "input_format_validators"}) {
       struct stat st;
-      if (stat((dir_ + d).c_str(), &st) == 0 && S_ISDIR(st.st_mode)) dir = dir_ + d;
+      if (stat((dir_ + "/" + d).c_str(), &st) != 0 || !S_ISDIR(st.st_mode)) continue;
+      if (std::string(d) == "input_format_validators")
+        report_.warnings.push_back("input_format_validators/: the old name of input_validators/");
+      for (const std::string& name : sorted_visible(dir_ + "/" + d)) validators.push_back({d, name});
     }
-    if (dir.empty()) {
+    if (validators.empty()) {
       report_.errors.push_back("input_validators: missing (every package needs at least one)");
       return;
     }
-    for (const std::string& name : sorted_visible(dir)) {
+    for (const auto& [folder, name] : validators) {
+      std::string dir = dir_ + "/" + folder, shown = folder + "/" + name;
       if (name.size() > 4 && (name.substr(name.size() - 4) == ".ctd" || name.substr(name.size() - 5) == ".viva")) {
-        report_.warnings.push_back("input_validators/" + name + ": checktestdata/viva validators are not supported; skipped");
+        report_.warnings.push_back(shown + ": checktestdata/viva validators are not supported; skipped");
         continue;
       }
       BoxedProgram v;
@@ -97,7 +102,7 @@ class Verifier {
       spec.cache_dir = default_cache_dir();
       std::string e = v.build(spec);
       if (!e.empty()) {
-        report_.errors.push_back("input_validators/" + name + ": " + e);
+        report_.errors.push_back(shown + ": " + e);
         continue;
       }
       int checked = 0;
@@ -115,12 +120,12 @@ class Verifier {
         if ((b.status == "OK" || b.status == "RE") && b.exit_code == 42) return;
         std::string why = read_file(r.stderr_path, 300) + read_file(r.stdout_path, 300);
         why = why.substr(0, why.find('\n'));
-        report_.errors.push_back("data/" + tc.name + ".in: rejected by input_validators/" + name + " (" +
+        report_.errors.push_back("data/" + tc.name + ".in: rejected by " + shown + " (" +
                                  (b.status == "OK" || b.status == "RE" ? "exit code " + std::to_string(b.exit_code)
                                                                        : b.status + ": " + b.message) +
                                  ")" + (why.empty() ? "" : ": " + why));
       });
-      say("input_validators/" + name + ": " + std::to_string(checked) + " inputs checked");
+      say(shown + ": " + std::to_string(checked) + " inputs checked");
     }
   }
 
