@@ -58,7 +58,8 @@ class Judging {
   }
 
   JudgeResult judge(const std::string& source) {
-    if (p_.config.multi_pass) return fail("multi-pass problems are not supported by this judge yet");
+    if (p_.config.multi_pass && p_.config.interactive)
+      return fail("interactive multi-pass problems are not supported by this judge yet");
     if (opt_.languages == nullptr) return fail("no language table");
     struct stat st;
     if (stat(source.c_str(), &st) == 0 && S_ISREG(st.st_mode) &&
@@ -184,43 +185,69 @@ class Judging {
     if (p_.config.interactive) return run_interactive(tc, settings);
     TestResult t;
     t.name = tc.name;
+    std::optional<double> score;
+    // Multi-pass: the validator may write nextpass.in on acceptance; the submission
+    // then runs again on it, up to validation_passes runs, each with the full time
+    // limit, the feedback dir kept between them. One pass otherwise.
+    int passes = p_.config.multi_pass ? p_.config.limits.validation_passes : 1;
+    std::string input = tc.input;
+    for (int pass = 1; pass <= passes; ++pass) {
+      std::string next = run_pass(tc, settings, input, pass > 1, &t, &score);
+      if (p_.config.multi_pass && pass > 1 && t.verdict != Verdict::AC) t.message = "pass " + std::to_string(pass) + ": " + t.message;
+      if (!p_.config.multi_pass || next.empty()) break;
+      if (t.verdict != Verdict::AC) {
+        t.verdict = Verdict::JE;
+        t.message = "output validator wrote nextpass.in but did not accept pass " + std::to_string(pass);
+      } else if (pass == passes) {
+        t.verdict = Verdict::JE;
+        t.message = "output validator asked for pass " + std::to_string(pass + 1) + ", but validation_passes is " +
+                    std::to_string(passes);
+      }
+      if (t.verdict != Verdict::AC) break;
+      input = next;
+    }
+    result_.max_cpu_s = std::max(result_.max_cpu_s, t.cpu_s);
+    result_.tests.push_back(t);
+    return graders::ChildResult{t.verdict, score};
+  }
+
+  // One run of the submission on `input` and the check of its output; returns the
+  // validator's nextpass.in (a scratch file) or "". t->cpu_s is the largest pass.
+  std::string run_pass(const package::TestCase& tc, const graders::GroupSettings& settings, const std::string& input,
+                       bool keep_feedback, TestResult* t, std::optional<double>* score) {
     BoxRequest r;
     r.argv = program_.argv();
     r.cpu_s = opt_.time_limit_s;
     r.memory_bytes = static_cast<long long>(p_.config.limits.memory_mib + lang_.extra_memory_mib) << 20;
     r.output_bytes = static_cast<long long>(p_.config.limits.output_mib) << 20;
     r.processes = 128;
-    r.stdin_path = tc.input;
+    r.stdin_path = input;
     r.stdout_path = scratch_ + "/out";
     r.stderr_path = scratch_ + "/err";
     BoxReport b = program_.box().run(r);
-    t.cpu_s = b.cpu_s;
-    t.memory_bytes = b.memory_bytes;
-    t.verdict = from_box(b);
-    t.message = b.message;
-    std::optional<double> score;
-    if (t.verdict == Verdict::AC) {
-      std::vector<std::string> args = p_.config.output_validator_args;
-      for (const std::string& a : graders::split_flags(settings.output_validator_flags)) args.push_back(a);
-      if (custom_) {
-        validate_custom(tc, r.stdout_path, args, &t, &score);
+    t->cpu_s = std::max(t->cpu_s, b.cpu_s);
+    t->memory_bytes = std::max(t->memory_bytes, b.memory_bytes);
+    t->verdict = from_box(b);
+    t->message = b.message;
+    if (t->verdict != Verdict::AC) return "";
+    std::vector<std::string> args = p_.config.output_validator_args;
+    for (const std::string& a : graders::split_flags(settings.output_validator_flags)) args.push_back(a);
+    std::string next;
+    if (custom_) {
+      next = validate_custom(tc, r.stdout_path, args, keep_feedback, t, score);
+    } else {
+      graders::DefaultValidatorFlags flags;
+      if (std::string e = graders::parse_default_validator_flags(args, &flags); !e.empty()) {
+        t->verdict = Verdict::JE;
+        t->message = e;
       } else {
-        graders::DefaultValidatorFlags flags;
-        if (std::string e = graders::parse_default_validator_flags(args, &flags); !e.empty()) {
-          t.verdict = Verdict::JE;
-          t.message = e;
-        } else {
-          graders::DefaultValidatorResult v =
-              graders::validate_default(read_file(tc.answer), read_file(r.stdout_path), flags);
-          t.verdict = v.accepted ? Verdict::AC : Verdict::WA;
-          t.message = v.judge_message;
-        }
+        graders::DefaultValidatorResult v = graders::validate_default(read_file(tc.answer), read_file(r.stdout_path), flags);
+        t->verdict = v.accepted ? Verdict::AC : Verdict::WA;
+        t->message = v.judge_message;
       }
-      trim_newlines(&t.message);
     }
-    result_.max_cpu_s = std::max(result_.max_cpu_s, t.cpu_s);
-    result_.tests.push_back(t);
-    return graders::ChildResult{t.verdict, score};
+    trim_newlines(&t->message);
+    return next;
   }
 
   // Interactive: the submission and the validator run at once, each in its own box,
@@ -327,12 +354,15 @@ class Judging {
   }
 
   // validator input answer feedback_dir/ [args] < team_output; 42 AC, 43 WA, else JE.
-  void validate_custom(const package::TestCase& tc, const std::string& output, const std::vector<std::string>& args,
-                       TestResult* t, std::optional<double>* score) {
-    CustomVerdict v = run_output_validator(validator_, p_, tc, output, args, feedback_, scratch_ + "/v");
+  // Returns the validator's nextpass.in, or "".
+  std::string validate_custom(const package::TestCase& tc, const std::string& output,
+                              const std::vector<std::string>& args, bool keep_feedback, TestResult* t,
+                              std::optional<double>* score) {
+    CustomVerdict v = run_output_validator(validator_, p_, tc, output, args, feedback_, scratch_ + "/v", keep_feedback);
     t->verdict = v.verdict;
     t->message = v.message;
-    if (v.verdict == Verdict::JE) return;
+    if (v.verdict == Verdict::JE) return "";
+    if (!v.next_pass.empty()) return v.next_pass;  // not the last pass: the score comes at the end
     if (v.score) {
       if (!p_.config.custom_score || v.verdict != Verdict::AC) {
         t->verdict = Verdict::JE;
@@ -345,6 +375,7 @@ class Judging {
       t->verdict = Verdict::JE;
       t->message = "validation: custom score, but the output validator wrote no score.txt";
     }
+    return "";
   }
 
   const Problem& p_;
@@ -383,10 +414,13 @@ std::string output_validator_dir(const std::string& package_dir) {
 
 CustomVerdict run_output_validator(BoxedProgram& validator, const Problem& p, const package::TestCase& tc,
                                    const std::string& team_output, const std::vector<std::string>& args,
-                                   const std::string& feedback_dir, const std::string& scratch_prefix) {
+                                   const std::string& feedback_dir, const std::string& scratch_prefix,
+                                   bool keep_feedback) {
   // Emptied, not re-made: the validator's box has this very directory bound in.
+  // A multi-pass case keeps it across passes: the validator's state lives there.
   std::error_code ec;
-  for (const auto& e : std::filesystem::directory_iterator(feedback_dir, ec)) std::filesystem::remove_all(e.path(), ec);
+  if (!keep_feedback)
+    for (const auto& e : std::filesystem::directory_iterator(feedback_dir, ec)) std::filesystem::remove_all(e.path(), ec);
   BoxRequest v;
   v.argv = validator.argv();
   v.argv.push_back("/problem" + tc.input.substr(p.root.size()));
@@ -418,6 +452,16 @@ CustomVerdict run_output_validator(BoxedProgram& validator, const Problem& p, co
   }
   std::string score_text = read_file(feedback_dir + "/score.txt", 4096);
   if (!score_text.empty()) c.score = std::strtod(score_text.c_str(), nullptr);
+  // Moved out so that the next pass's validator starts without it and the
+  // submission reads a file the validator can no longer change.
+  std::string next = feedback_dir + "/nextpass.in";
+  if (access(next.c_str(), F_OK) == 0) {
+    c.next_pass = scratch_prefix + ".nextpass.in";
+    if (rename(next.c_str(), c.next_pass.c_str()) != 0) {
+      c.verdict = Verdict::JE;
+      c.message = "cannot move the output validator's nextpass.in";
+    }
+  }
   return c;
 }
 

@@ -7,8 +7,8 @@
 // verdict with a message. Runs go through a resident shortlist-box (box_client.h).
 // Supported so far: single-file submissions, the default output validator and
 // custom ones (a file or a directory of C/C++/Python sources, run in a box of
-// their own), legacy grading (2025-09 packages are judged with the same rules).
-// Not yet: interactive and multi-pass problems.
+// their own), interactive problems, multi-pass problems (not interactive ones),
+// legacy grading (2025-09 packages are judged with the same rules).
 #pragma once
 
 #include <optional>
@@ -76,10 +76,12 @@ struct CustomVerdict {
   graders::Verdict verdict = graders::Verdict::JE;
   std::string message;          // judgemessage.txt, or why it is a judge error
   std::optional<double> score;  // score.txt
+  std::string next_pass;        // multi-pass: nextpass.in, moved out of the feedback dir to here
 };
 // Runs a built output validator on one team output (a host file).
 CustomVerdict run_output_validator(BoxedProgram& validator, const Problem& p, const package::TestCase& tc,
                                    const std::string& team_output, const std::vector<std::string>& args,
-                                   const std::string& feedback_dir, const std::string& scratch_prefix);
+                                   const std::string& feedback_dir, const std::string& scratch_prefix,
+                                   bool keep_feedback = false);
 
 }  // namespace engine

@@ -259,3 +259,55 @@ TEST_CASE("judge: grading: custom runs the package's grader on each group's resu
   CHECK(r.verdict == Verdict::AC);
   CHECK(r.score == 20);
 }
+
+TEST_CASE("judge: multi-pass problems run the submission again on nextpass.in, the feedback dir kept") {
+  // Pass 1 checks a+b and asks for a pass on "a+b 100"; pass k checks a+b+100(k-1).
+  // The pass number lives in the feedback dir, which must survive between passes.
+  const std::string validator =
+      "import os, sys\n"
+      "fb = sys.argv[3]\n"
+      "a, b = map(int, open(sys.argv[1]).read().split())\n"
+      "npass = int(open(fb + 'pass').read()) + 1 if os.path.exists(fb + 'pass') else 1\n"
+      "open(fb + 'pass', 'w').write(str(npass))\n"
+      "want = a + b + 100 * (npass - 1)\n"
+      "team = sys.stdin.read().split()\n"
+      "if team != [str(want)]:\n"
+      "    open(fb + 'judgemessage.txt', 'w').write('expected %d, got %s' % (want, team))\n"
+      "    sys.exit(43)\n"
+      "if npass == 1 or len(sys.argv) > 4:\n"
+      "    open(fb + 'nextpass.in', 'w').write('%d 100\\n' % want)\n"
+      "sys.exit(42)\n";
+  SumPackage pkg("name: Sum\nvalidation: custom multi-pass\n");
+  pkg.file("output_validators/v/v.py", validator);
+  const std::string sum = "a, b = map(int, input().split())\nprint(a + b)\n";
+  JudgeResult ac = run(pkg, "sum.py", sum);
+  CHECK(ac.verdict == Verdict::AC);
+  CHECK(ac.tests.size() == 4);
+
+  JudgeResult wa2 = run(pkg, "late.py", "a, b = map(int, input().split())\nprint(0 if b == 100 else a + b)\n");
+  CHECK(wa2.verdict == Verdict::WA);
+  REQUIRE(!wa2.tests.empty());
+  CHECK(wa2.tests[0].message == "pass 2: expected 103, got ['0']");
+
+  JudgeResult wa1 = run(pkg, "diff.py", "a, b = map(int, input().split())\nprint(a - b)\n");
+  CHECK(wa1.verdict == Verdict::WA);
+  REQUIRE(!wa1.tests.empty());
+  CHECK(wa1.tests[0].message == "expected 3, got ['-1']");
+
+  // A validator that always wants another pass (any extra argument makes it so):
+  // more than validation_passes runs is a judge error.
+  SumPackage endless("name: Sum\nvalidation: custom multi-pass\nvalidator_flags: more\nlimits:\n  validation_passes: 3\n");
+  endless.file("output_validators/v/v.py", validator);
+  JudgeResult je = run(endless, "sum.py", sum);
+  CHECK(je.verdict == Verdict::JE);
+  REQUIRE(!je.tests.empty());
+  CHECK(je.tests[0].message == "output validator asked for pass 4, but validation_passes is 3");
+
+  // nextpass.in on a rejection is the validator's mistake, not the submission's.
+  SumPackage confused("name: Sum\nvalidation: custom multi-pass\n");
+  confused.file("output_validators/v.py", "import sys\nopen(sys.argv[3] + 'nextpass.in', 'w').write('1 1')\nsys.exit(43)\n");
+  JudgeResult je2 = run(confused, "sum.py", sum);
+  CHECK(je2.verdict == Verdict::JE);
+  REQUIRE(!je2.tests.empty());
+  CHECK(je2.tests[0].message == "output validator wrote nextpass.in but did not accept pass 1");
+}
