@@ -36,6 +36,18 @@ void trim_newlines(std::string* s) {
   while (!s->empty() && s->back() == '\n') s->pop_back();
 }
 
+// Moves feedback_dir/nextpass.in, if the validator wrote one, to `to`, so that the
+// next pass's validator starts without it and the next run reads a file the
+// validator can no longer change. *taken is `to`, or "" if there was none.
+bool take_next_pass(const std::string& feedback_dir, const std::string& to, std::string* taken) {
+  taken->clear();
+  std::string next = feedback_dir + "/nextpass.in";
+  if (access(next.c_str(), F_OK) != 0) return true;
+  if (rename(next.c_str(), to.c_str()) != 0) return false;
+  *taken = to;
+  return true;
+}
+
 class Judging {
  public:
   Judging(const Problem& p, const Language& lang, const JudgeOptions& opt) : p_(p), lang_(lang), opt_(opt) {}
@@ -58,8 +70,6 @@ class Judging {
   }
 
   JudgeResult judge(const std::string& source) {
-    if (p_.config.multi_pass && p_.config.interactive)
-      return fail("interactive multi-pass problems are not supported by this judge yet");
     if (opt_.languages == nullptr) return fail("no language table");
     struct stat st;
     if (stat(source.c_str(), &st) == 0 && S_ISREG(st.st_mode) &&
@@ -74,6 +84,11 @@ class Judging {
       BuildSpec v;
       v.box_binary = opt_.box_binary;
       v.dirs = {p_.root + ":/problem", feedback_ + ":/feedback:rw"};
+      if (p_.config.interactive && p_.config.multi_pass) {
+        // Later passes give the validator its own nextpass.in as the input file.
+        mkdir((scratch_ + "/passes").c_str(), 0755);
+        v.dirs.push_back(scratch_ + "/passes:/passes");
+      }
       v.path = dir;
       v.languages = opt_.languages;
       v.limits = p_.config.limits;
@@ -182,17 +197,18 @@ class Judging {
   }
 
   graders::ChildResult run_case(const package::TestCase& tc, const graders::GroupSettings& settings) {
-    if (p_.config.interactive) return run_interactive(tc, settings);
     TestResult t;
     t.name = tc.name;
     std::optional<double> score;
     // Multi-pass: the validator may write nextpass.in on acceptance; the submission
-    // then runs again on it, up to validation_passes runs, each with the full time
-    // limit, the feedback dir kept between them. One pass otherwise.
+    // then runs again on it (interactive: the validator reads it as its input), up
+    // to validation_passes runs, each with the full limits, the feedback dir kept
+    // between them. One pass otherwise.
     int passes = p_.config.multi_pass ? p_.config.limits.validation_passes : 1;
     std::string input = tc.input;
     for (int pass = 1; pass <= passes; ++pass) {
-      std::string next = run_pass(tc, settings, input, pass > 1, &t, &score);
+      std::string next = p_.config.interactive ? interact(tc, settings, input, pass, &t)
+                                               : run_pass(tc, settings, input, pass > 1, &t, &score);
       if (p_.config.multi_pass && pass > 1 && t.verdict != Verdict::AC) t.message = "pass " + std::to_string(pass) + ": " + t.message;
       if (!p_.config.multi_pass || next.empty()) break;
       if (t.verdict != Verdict::AC) {
@@ -260,18 +276,19 @@ class Judging {
   // DOMjudge: the validator exiting first with WA wins; then the submission's TLE;
   // then a validator that did not exit with 42/43 (JE); then the submission's own
   // failure; then the validator's verdict.
-  graders::ChildResult run_interactive(const package::TestCase& tc, const graders::GroupSettings& settings) {
-    TestResult t;
-    t.name = tc.name;
+  // Returns the validator's nextpass.in (in scratch_/passes/) or "".
+  std::string interact(const package::TestCase& tc, const graders::GroupSettings& settings,
+                       const std::string& validator_input, int pass, TestResult* out) {
+    TestResult& t = *out;
     std::string to_sub = scratch_ + "/to-submission", to_val = scratch_ + "/to-validator";
     unlink(to_sub.c_str());
     unlink(to_val.c_str());
     if (mkfifo(to_sub.c_str(), 0600) != 0 || mkfifo(to_val.c_str(), 0600) != 0) {
+      t.verdict = Verdict::JE;
       t.message = "cannot make the named pipes";
-      result_.tests.push_back(t);
-      return graders::ChildResult{Verdict::JE, std::nullopt};
+      return "";
     }
-    clear_feedback();
+    if (pass == 1) clear_feedback();
     BoxRequest sub;
     sub.argv = program_.argv();
     sub.cpu_s = opt_.time_limit_s;
@@ -283,7 +300,7 @@ class Judging {
     sub.stdout_path = to_val;
     sub.stderr_path = scratch_ + "/err";
     BoxRequest val;
-    val.argv = validator_args(tc, settings);
+    val.argv = validator_args(tc, validator_input, settings);
     val.cpu_s = p_.config.limits.validation_time_s;
     val.wall_s = sub.wall_s + 1;  // a deadlock ends at the submission's wall limit
     val.memory_bytes = static_cast<long long>(p_.config.limits.validation_memory_mib +
@@ -296,8 +313,8 @@ class Judging {
     if (sent_val != sent_sub) unblock({to_sub, to_val});  // one box waits for a peer that never comes
     BoxReport s = sent_sub ? program_.box().receive() : BoxReport{};
     BoxReport v = sent_val ? validator_.box().receive() : BoxReport{};
-    t.cpu_s = s.cpu_s;
-    t.memory_bytes = s.memory_bytes;
+    t.cpu_s = std::max(t.cpu_s, s.cpu_s);
+    t.memory_bytes = std::max(t.memory_bytes, s.memory_bytes);
     std::string judge_message = read_file(feedback_ + "/judgemessage.txt", 1 << 16);
     trim_newlines(&judge_message);
     bool validator_exited = (v.status == "OK" || v.status == "RE") && (v.exit_code == 42 || v.exit_code == 43);
@@ -321,9 +338,13 @@ class Judging {
       t.verdict = v.exit_code == 42 ? Verdict::AC : Verdict::WA;
       t.message = judge_message;
     }
-    result_.max_cpu_s = std::max(result_.max_cpu_s, t.cpu_s);
-    result_.tests.push_back(t);
-    return graders::ChildResult{t.verdict, std::nullopt};
+    std::string next;
+    if (p_.config.multi_pass && validator_exited &&
+        !take_next_pass(feedback_, scratch_ + "/passes/pass-" + std::to_string(pass + 1) + ".in", &next)) {
+      t.verdict = Verdict::JE;
+      t.message = "cannot move the output validator's nextpass.in";
+    }
+    return next;
   }
 
   // Opens and closes both ends of each named pipe without waiting: a box stuck in
@@ -337,9 +358,12 @@ class Judging {
     }
   }
 
-  std::vector<std::string> validator_args(const package::TestCase& tc, const graders::GroupSettings& settings) {
+  // `input` is the test case's .in or, in a later pass, a file in scratch_/passes/.
+  std::vector<std::string> validator_args(const package::TestCase& tc, const std::string& input,
+                                          const graders::GroupSettings& settings) {
     std::vector<std::string> argv = validator_.argv();
-    argv.push_back("/problem" + tc.input.substr(p_.root.size()));
+    argv.push_back(input == tc.input ? "/problem" + tc.input.substr(p_.root.size())
+                                     : "/passes/" + std::filesystem::path(input).filename().string());
     argv.push_back("/problem" + tc.answer.substr(p_.root.size()));
     argv.push_back("/feedback/");
     for (const std::string& a : p_.config.output_validator_args) argv.push_back(a);
@@ -452,15 +476,9 @@ CustomVerdict run_output_validator(BoxedProgram& validator, const Problem& p, co
   }
   std::string score_text = read_file(feedback_dir + "/score.txt", 4096);
   if (!score_text.empty()) c.score = std::strtod(score_text.c_str(), nullptr);
-  // Moved out so that the next pass's validator starts without it and the
-  // submission reads a file the validator can no longer change.
-  std::string next = feedback_dir + "/nextpass.in";
-  if (access(next.c_str(), F_OK) == 0) {
-    c.next_pass = scratch_prefix + ".nextpass.in";
-    if (rename(next.c_str(), c.next_pass.c_str()) != 0) {
-      c.verdict = Verdict::JE;
-      c.message = "cannot move the output validator's nextpass.in";
-    }
+  if (!take_next_pass(feedback_dir, scratch_prefix + ".nextpass.in", &c.next_pass)) {
+    c.verdict = Verdict::JE;
+    c.message = "cannot move the output validator's nextpass.in";
   }
   return c;
 }

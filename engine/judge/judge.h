@@ -7,7 +7,7 @@
 // verdict with a message. Runs go through a resident shortlist-box (box_client.h).
 // Supported so far: single-file submissions, the default output validator and
 // custom ones (a file or a directory of C/C++/Python sources, run in a box of
-// their own), interactive problems, multi-pass problems (not interactive ones),
+// their own), interactive and multi-pass problems (also both at once),
 // legacy grading (2025-09 packages are judged with the same rules).
 #pragma once
 

@@ -311,3 +311,37 @@ TEST_CASE("judge: multi-pass problems run the submission again on nextpass.in, t
   REQUIRE(!je2.tests.empty());
   CHECK(je2.tests[0].message == "output validator wrote nextpass.in but did not accept pass 1");
 }
+
+TEST_CASE("judge: interactive multi-pass problems give the validator its nextpass.in as the input") {
+  // Each pass the validator sends the first number of its input and wants it plus
+  // one back; passes 1 and 2 ask for another pass on that number. A log in the
+  // feedback dir proves the dir lasts the whole case.
+  SumPackage pkg("name: Sum\nvalidation: custom interactive multi-pass\nlimits:\n  validation_passes: 3\n");
+  pkg.file("output_validators/v.py",
+           "import os, sys\n"
+           "fb = sys.argv[3]\n"
+           "x = int(open(sys.argv[1]).read().split()[0])\n"
+           "log = open(fb + 'log').read().split() if os.path.exists(fb + 'log') else []\n"
+           "log.append(str(x))\n"
+           "open(fb + 'log', 'w').write(' '.join(log))\n"
+           "print(x, flush=True)\n"
+           "got = sys.stdin.readline().strip()\n"
+           "if got != str(x + 1):\n"
+           "    open(fb + 'judgemessage.txt', 'w').write('sent %d, got %r' % (x, got))\n"
+           "    sys.exit(43)\n"
+           "if len(log) < 3:\n"
+           "    open(fb + 'nextpass.in', 'w').write('%d\\n' % (x + 1))\n"
+           "elif log != [str(int(log[0]) + i) for i in range(3)]:\n"
+           "    open(fb + 'judgemessage.txt', 'w').write('log ' + ' '.join(log))\n"
+           "    sys.exit(43)\n"
+           "sys.exit(42)\n");
+  JudgeResult ac = run(pkg, "next.py", "print(int(input()) + 1)\n");
+  INFO(ac.message);
+  CHECK(ac.verdict == Verdict::AC);
+  CHECK(ac.tests.size() == 4);
+  // Right until it is sent 3: the sample (1) fails in pass 3.
+  JudgeResult wa = run(pkg, "late.py", "x = int(input())\nprint(x + 1 if x < 3 else 0)\n");
+  CHECK(wa.verdict == Verdict::WA);
+  REQUIRE(!wa.tests.empty());
+  CHECK(wa.tests[0].message == "pass 3: sent 3, got '0'");
+}
