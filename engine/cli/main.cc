@@ -13,6 +13,7 @@
 #include <rapidjson/stringbuffer.h>
 #include <rapidjson/writer.h>
 
+#include "judge/boxed_program.h"
 #include "judge/judge.h"
 #include "verify/verify.h"
 #include "package/submissions.h"
@@ -44,8 +45,8 @@ double time_limit(const engine::Problem& p, double option, const engine::Languag
   package::TimeLimitInputs in;
   int counted = 0;
   for (const package::Submission& s : package::find_submissions(p.dir, p.config, &d)) {
-    if (!package::expects_accepted(s.expected) || s.is_directory) continue;
-    const engine::Language* l = langs.for_file(s.absolute);
+    if (!package::expects_accepted(s.expected)) continue;
+    const engine::Language* l = engine::program_language(langs, s.absolute);
     if (!l) continue;
     engine::JudgeResult r = engine::judge(p, s.absolute, *l, {box, 10.0, &langs, engine::default_cache_dir()});
     if (r.verdict != graders::Verdict::AC) continue;
@@ -114,8 +115,9 @@ int main(int argc, char** argv) {
   CLI::App* judge = app.add_subcommand("judge", "Judge one solution against one problem package: verdict, score, "
                                                 "and a table of test cases (--json for a program).");
   judge->add_option("problem", problem_dir, "PROBLEM_DIR  a Problem Package Format package")->required();
-  judge->add_option("source", source, "SOURCE  the solution (one file)")->required();
-  judge->add_option("--language", language, "ID  language from languages.yaml (default: by the file's extension)");
+  judge->add_option("source", source, "SOURCE  the solution: one file, or a directory of files")->required();
+  judge->add_option("--language", language,
+                    "ID  language from languages.yaml (default: by the file's extension, or its files')");
   judge->add_option("--time-limit", tl_option,
                     "SECONDS  CPU time per test case (default: the package's, or derived from its accepted "
                     "submissions)");
@@ -166,14 +168,14 @@ int main(int argc, char** argv) {
   for (const std::string& e : errors) std::fprintf(stderr, "%s\n", e.c_str());
   if (!errors.empty()) return 1;
   struct stat st;
-  if (stat(source.c_str(), &st) != 0 || !S_ISREG(st.st_mode)) {
-    std::fprintf(stderr, "shortlist judge: %s: not a file\n", source.c_str());
+  if (stat(source.c_str(), &st) != 0 || !(S_ISREG(st.st_mode) || S_ISDIR(st.st_mode))) {
+    std::fprintf(stderr, "shortlist judge: %s: not a file or a directory\n", source.c_str());
     return kExitBadArguments;
   }
-  const engine::Language* lang = language.empty() ? langs.for_file(source) : langs.by_id(language);
+  const engine::Language* lang = language.empty() ? engine::program_language(langs, source) : langs.by_id(language);
   if (!lang) {
     std::fprintf(stderr, "shortlist judge: %s\n",
-                 language.empty() ? ("no language for the extension of " + source + " (use --language)").c_str()
+                 language.empty() ? ("no language for " + source + " (use --language)").c_str()
                                   : ("unknown language '" + language + "'").c_str());
     return kExitBadArguments;
   }

@@ -97,6 +97,12 @@ std::string toolchain_version(const Language& lang) {
 
 }  // namespace
 
+const Language* program_language(const LanguageTable& languages, const std::string& path) {
+  struct stat st;
+  if (stat(path.c_str(), &st) == 0 && S_ISDIR(st.st_mode)) return languages.for_files(sorted_visible(path));
+  return languages.for_file(path);
+}
+
 std::string BoxedProgram::build(const BuildSpec& spec) {
   // Sources may be links (packages reuse files); what the links point to is read.
   char real[PATH_MAX];
@@ -113,10 +119,7 @@ std::string BoxedProgram::build(const BuildSpec& spec) {
     if (n == "build" || n == "run") return spec.path + ": programs with build/run scripts are not supported yet";
   const LanguageTable& languages = *spec.languages;
   language_ = spec.language;
-  if (!language_) {  // a directory of sources: C/C++ before Python
-    for (const std::string& n : names)
-      if (const Language* l = languages.for_file(n); l && (!language_ || l->id == "cpp20" || l->id == "c")) language_ = l;
-  }
+  if (!language_) language_ = languages.for_files(names);
   if (!language_) return spec.path + ": no language in languages.yaml for its files";
 
   // The files to stage: the program's, then the package's include/<language>/ over them.

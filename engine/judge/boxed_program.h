@@ -59,4 +59,8 @@ std::string compile_key(const Language& lang, const std::string& toolchain_versi
 std::string read_file(const std::string& path, size_t limit = 64 << 20);  // O_NOFOLLOW; "" if unreadable
 using package::sorted_visible;
 
+// The language of a program that is a file (by its extension) or a directory (by
+// its files' names, LanguageTable::for_files); nullptr if none.
+const Language* program_language(const LanguageTable& languages, const std::string& path);
+
 }  // namespace engine

@@ -36,6 +36,17 @@ void trim_newlines(std::string* s) {
   while (!s->empty() && s->back() == '\n') s->pop_back();
 }
 
+// A file's size, or the sum of a directory program's files.
+off_t source_bytes(const std::string& path) {
+  struct stat st;
+  if (stat(path.c_str(), &st) != 0) return 0;
+  if (!S_ISDIR(st.st_mode)) return st.st_size;
+  off_t total = 0;
+  for (const std::string& n : sorted_visible(path))
+    if (stat((path + "/" + n).c_str(), &st) == 0 && S_ISREG(st.st_mode)) total += st.st_size;
+  return total;
+}
+
 // Moves feedback_dir/nextpass.in, if the validator wrote one, to `to`, so that the
 // next pass's validator starts without it and the next run reads a file the
 // validator can no longer change. *taken is `to`, or "" if there was none.
@@ -71,9 +82,7 @@ class Judging {
 
   JudgeResult judge(const std::string& source) {
     if (opt_.languages == nullptr) return fail("no language table");
-    struct stat st;
-    if (stat(source.c_str(), &st) == 0 && S_ISREG(st.st_mode) &&
-        st.st_size > static_cast<off_t>(p_.config.limits.code_kib) * 1024)
+    if (source_bytes(source) > static_cast<off_t>(p_.config.limits.code_kib) * 1024)
       return fail("the source is larger than the code limit of " + std::to_string(p_.config.limits.code_kib) + " KiB");
     if (p_.config.custom_output_validator) {
       std::string dir = output_validator_dir(p_.dir);

@@ -31,6 +31,18 @@ const Language* LanguageTable::for_file(const std::string& path) const {
   return nullptr;
 }
 
+const Language* LanguageTable::for_files(const std::vector<std::string>& names) const {
+  const Language* first = nullptr;
+  const Language* c_family = nullptr;
+  for (const std::string& n : names) {
+    const Language* l = for_file(n);
+    if (!l) continue;
+    if (!first) first = l;
+    if (l->id == "cpp20" || (l->id == "c" && !c_family)) c_family = l;
+  }
+  return c_family ? c_family : first;
+}
+
 LanguageTable parse_languages(const std::string& text, std::vector<std::string>* errors) {
   LanguageTable t;
   auto fail = [&](const YAML::Node& at, const std::string& message) {

@@ -26,6 +26,10 @@ struct LanguageTable {
   const Language* by_id(const std::string& id) const;
   // By the file's extension; nullptr if none claims it.
   const Language* for_file(const std::string& path) const;
+  // A directory program's language, from its file names: C++, else C, if any file
+  // is one (Python helpers may sit beside them); else the first file's that has
+  // a language. nullptr if no file has one.
+  const Language* for_files(const std::vector<std::string>& names) const;
 };
 
 // Errors ("languages.yaml:12: compile: expected a list of strings") go to *errors.

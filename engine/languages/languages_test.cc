@@ -33,6 +33,19 @@ TEST_CASE("the bundled languages.yaml has the six languages and no error") {
   CHECK(t.by_id("javascript")->compile.empty());
 }
 
+TEST_CASE("a directory program's language: C++ or C over helper scripts, else the first file's") {
+  std::vector<std::string> errors;
+  LanguageTable t = bundled(&errors);
+  REQUIRE(errors.empty());
+  CHECK(t.for_files({"gen.py", "main.cpp", "util.h"})->id == "cpp20");
+  CHECK(t.for_files({"a.c", "b.cc"})->id == "cpp20");
+  CHECK(t.for_files({"a.c", "gen.py"})->id == "c");
+  CHECK(t.for_files({"README", "main.py", "util.py"})->id == "python3");
+  CHECK(t.for_files({"Main.java", "notes.txt"})->id == "java");
+  CHECK(t.for_files({"README", "data.txt"}) == nullptr);
+  CHECK(t.for_files({}) == nullptr);
+}
+
 TEST_CASE("expand fills placeholders; {files} becomes one argument per file") {
   std::vector<std::string> errors;
   LanguageTable t = bundled(&errors);

@@ -195,13 +195,10 @@ class Verifier {
     };
     std::vector<Judged> judged;
     for (const package::Submission& s : subs) {
-      if (s.is_directory) {
-        report_.warnings.push_back(s.path + ": directory submissions are not supported yet; not judged");
-        continue;
-      }
-      const Language* l = langs_.for_file(s.absolute);
+      const Language* l = program_language(langs_, s.absolute);
       if (!l) {
-        report_.warnings.push_back(s.path + ": no language for its extension; not judged");
+        report_.warnings.push_back(s.path + (s.is_directory ? ": no file in it has a known language; not judged"
+                                                            : ": no language for its extension; not judged"));
         continue;
       }
       judged.push_back({&s, l, {}});

@@ -83,6 +83,37 @@ TEST_CASE("verify: a submission that does not get its directory's verdict") {
   CHECK(found);
 }
 
+TEST_CASE("verify: directory submissions are judged as one program each") {
+  Pkg p;
+  // C++ with a header beside it and a stray script (ignored: C++ wins), and Python
+  // whose main file imports a helper.
+  p.file("submissions/accepted/cpp/main.cpp", "#include <iostream>\n#include \"add.h\"\n"
+                                               "int main(){long a,b;std::cin>>a>>b;std::cout<<add(a,b)<<'\\n';}\n");
+  p.file("submissions/accepted/cpp/add.h", "inline long add(long a, long b) { return a + b; }\n");
+  p.file("submissions/accepted/cpp/gen.py", "raise SystemExit(1)\n");
+  p.file("submissions/wrong_answer/py/main.py", "from helper import f\na, b = map(int, input().split())\nprint(f(a, b))\n");
+  p.file("submissions/wrong_answer/py/helper.py", "def f(a, b):\n    return a - b\n");
+  p.file("submissions/wrong_answer/notes/README", "no program here\n");
+  VerifyReport r = p.verify();
+  INFO(to_json(r));
+  CHECK(has(r.warnings, "submissions/wrong_answer/notes: no file in it has a known language; not judged"));
+  int seen = 0;
+  for (const SubmissionCheck& s : r.submissions) {
+    if (s.path == "submissions/accepted/cpp") {
+      ++seen;
+      CHECK(s.ok);
+      CHECK(s.verdict == "AC");
+    }
+    if (s.path == "submissions/wrong_answer/py") {
+      ++seen;
+      CHECK(s.ok);
+      CHECK(s.verdict == "WA");
+    }
+  }
+  CHECK(seen == 2);
+  CHECK(r.ok());
+}
+
 TEST_CASE("verify: an input the input validator rejects, an answer the output validator rejects") {
   Pkg p;
   p.file("problem.yaml", "name: Sum\nvalidation: custom\n");
