@@ -11,6 +11,7 @@
 #include <cmath>
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <optional>
 #include <sstream>
 
@@ -34,6 +35,28 @@ Verdict from_box(const BoxReport& r) {
 
 void trim_newlines(std::string* s) {
   while (!s->empty() && s->back() == '\n') s->pop_back();
+}
+
+// Emptied, not re-made: the validator's box has this very directory bound in.
+void empty_dir(const std::string& dir) {
+  std::error_code ec;
+  for (const auto& e : std::filesystem::directory_iterator(dir, ec)) std::filesystem::remove_all(e.path(), ec);
+}
+
+// A package file as the validator's box sees it (the package is bound at /problem).
+std::string in_box(const Problem& p, const std::string& package_file) {
+  return "/problem" + package_file.substr(p.root.size());
+}
+
+// validator input answer /feedback/ [args]; `input` as the box sees it.
+std::vector<std::string> output_validator_argv(BoxedProgram& validator, const Problem& p, const package::TestCase& tc,
+                                               const std::string& input, const std::vector<std::string>& args) {
+  std::vector<std::string> argv = validator.argv();
+  argv.push_back(input);
+  argv.push_back(in_box(p, tc.answer));
+  argv.push_back("/feedback/");
+  argv.insert(argv.end(), args.begin(), args.end());
+  return argv;
 }
 
 // A file's size, or the sum of a directory program's files.
@@ -255,21 +278,18 @@ class Judging {
     t->verdict = from_box(b);
     t->message = b.message;
     if (t->verdict != Verdict::AC) return "";
-    std::vector<std::string> args = p_.config.output_validator_args;
-    for (const std::string& a : graders::split_flags(settings.output_validator_flags)) args.push_back(a);
+    const ValidatorArgs& a = validator_args(settings);
     std::string next;
     if (custom_) {
-      next = validate_custom(tc, r.stdout_path, args, keep_feedback, t, score);
+      next = validate_custom(tc, r.stdout_path, a.args, keep_feedback, t, score);
+    } else if (!a.flags_error.empty()) {
+      t->verdict = Verdict::JE;
+      t->message = a.flags_error;
     } else {
-      graders::DefaultValidatorFlags flags;
-      if (std::string e = graders::parse_default_validator_flags(args, &flags); !e.empty()) {
-        t->verdict = Verdict::JE;
-        t->message = e;
-      } else {
-        graders::DefaultValidatorResult v = graders::validate_default(read_file(tc.answer), read_file(r.stdout_path), flags);
-        t->verdict = v.accepted ? Verdict::AC : Verdict::WA;
-        t->message = v.judge_message;
-      }
+      graders::DefaultValidatorResult v =
+          graders::validate_default(read_file(tc.answer), read_file(r.stdout_path), a.flags);
+      t->verdict = v.accepted ? Verdict::AC : Verdict::WA;
+      t->message = v.judge_message;
     }
     trim_newlines(&t->message);
     return next;
@@ -297,7 +317,7 @@ class Judging {
       t.message = "cannot make the named pipes";
       return "";
     }
-    if (pass == 1) clear_feedback();
+    if (pass == 1) empty_dir(feedback_);
     BoxRequest sub;
     sub.argv = program_.argv();
     sub.cpu_s = opt_.time_limit_s;
@@ -309,7 +329,11 @@ class Judging {
     sub.stdout_path = to_val;
     sub.stderr_path = scratch_ + "/err";
     BoxRequest val;
-    val.argv = validator_args(tc, validator_input, settings);
+    val.argv = output_validator_argv(validator_, p_, tc,
+                                     validator_input == tc.input
+                                         ? in_box(p_, tc.input)
+                                         : "/passes/" + std::filesystem::path(validator_input).filename().string(),
+                                     validator_args(settings).args);
     val.cpu_s = p_.config.limits.validation_time_s;
     val.wall_s = sub.wall_s + 1;  // a deadlock ends at the submission's wall limit
     val.memory_bytes = static_cast<long long>(p_.config.limits.validation_memory_mib +
@@ -367,23 +391,23 @@ class Judging {
     }
   }
 
-  // `input` is the test case's .in or, in a later pass, a file in scratch_/passes/.
-  std::vector<std::string> validator_args(const package::TestCase& tc, const std::string& input,
-                                          const graders::GroupSettings& settings) {
-    std::vector<std::string> argv = validator_.argv();
-    argv.push_back(input == tc.input ? "/problem" + tc.input.substr(p_.root.size())
-                                     : "/passes/" + std::filesystem::path(input).filename().string());
-    argv.push_back("/problem" + tc.answer.substr(p_.root.size()));
-    argv.push_back("/feedback/");
-    for (const std::string& a : p_.config.output_validator_args) argv.push_back(a);
-    for (const std::string& a : graders::split_flags(settings.output_validator_flags)) argv.push_back(a);
-    return argv;
-  }
-
-  void clear_feedback() {
-    // Emptied, not re-made: the validator's box has this very directory bound in.
-    std::error_code ec;
-    for (const auto& e : std::filesystem::directory_iterator(feedback_, ec)) std::filesystem::remove_all(e.path(), ec);
+  // A group's output validator arguments (the package's, then the group's flags)
+  // and, for the default validator, what they mean: worked out once per group,
+  // not once per test case.
+  struct ValidatorArgs {
+    std::vector<std::string> args;
+    graders::DefaultValidatorFlags flags;
+    std::string flags_error;
+  };
+  const ValidatorArgs& validator_args(const graders::GroupSettings& settings) {
+    auto [it, added] = validator_args_.try_emplace(&settings);
+    ValidatorArgs& a = it->second;
+    if (added) {
+      a.args = p_.config.output_validator_args;
+      for (const std::string& f : graders::split_flags(settings.output_validator_flags)) a.args.push_back(f);
+      if (!custom_) a.flags_error = graders::parse_default_validator_flags(a.args, &a.flags);
+    }
+    return a;
   }
 
   // validator input answer feedback_dir/ [args] < team_output; 42 AC, 43 WA, else JE.
@@ -418,6 +442,7 @@ class Judging {
   bool grader_built_ = false;
   std::string grader_error_;
   bool custom_ = false;
+  std::map<const graders::GroupSettings*, ValidatorArgs> validator_args_;
   std::string scratch_, feedback_;
   JudgeResult result_;
 };
@@ -449,17 +474,10 @@ CustomVerdict run_output_validator(BoxedProgram& validator, const Problem& p, co
                                    const std::string& team_output, const std::vector<std::string>& args,
                                    const std::string& feedback_dir, const std::string& scratch_prefix,
                                    bool keep_feedback) {
-  // Emptied, not re-made: the validator's box has this very directory bound in.
-  // A multi-pass case keeps it across passes: the validator's state lives there.
-  std::error_code ec;
-  if (!keep_feedback)
-    for (const auto& e : std::filesystem::directory_iterator(feedback_dir, ec)) std::filesystem::remove_all(e.path(), ec);
+  // A multi-pass case keeps the feedback dir across passes: the validator's state lives there.
+  if (!keep_feedback) empty_dir(feedback_dir);
   BoxRequest v;
-  v.argv = validator.argv();
-  v.argv.push_back("/problem" + tc.input.substr(p.root.size()));
-  v.argv.push_back("/problem" + tc.answer.substr(p.root.size()));
-  v.argv.push_back("/feedback/");
-  v.argv.insert(v.argv.end(), args.begin(), args.end());
+  v.argv = output_validator_argv(validator, p, tc, in_box(p, tc.input), args);
   v.cpu_s = p.config.limits.validation_time_s;
   v.memory_bytes = static_cast<long long>(p.config.limits.validation_memory_mib + validator.language().extra_memory_mib)
                    << 20;
