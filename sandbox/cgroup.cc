@@ -20,19 +20,27 @@ uint64_t pread_u64(int fd) {
   return std::strtoull(buf, nullptr, 10);
 }
 
-uint64_t pread_key(int fd, const char* key) {
+uint64_t pread_keys_sum(int fd, std::initializer_list<const char*> keys) {
   char buf[4096];
   ssize_t n = pread(fd, buf, sizeof buf - 1, 0);
   if (n <= 0) return 0;
   buf[n] = 0;
-  size_t len = std::strlen(key);
-  for (char* line = buf; line && *line;) {
-    if (std::strncmp(line, key, len) == 0 && line[len] == ' ') return std::strtoull(line + len + 1, nullptr, 10);
-    line = std::strchr(line, '\n');
-    if (line) ++line;
+  uint64_t sum = 0;
+  for (const char* key : keys) {
+    size_t len = std::strlen(key);
+    for (char* line = buf; line && *line;) {
+      if (std::strncmp(line, key, len) == 0 && line[len] == ' ') {
+        sum += std::strtoull(line + len + 1, nullptr, 10);
+        break;
+      }
+      line = std::strchr(line, '\n');
+      if (line) ++line;
+    }
   }
-  return 0;
+  return sum;
 }
+
+uint64_t pread_key(int fd, const char* key) { return pread_keys_sum(fd, {key}); }
 
 std::string make_dirs(const std::string& path) {
   // Usually the parents exist (slots are reused): one mkdir instead of one per level.

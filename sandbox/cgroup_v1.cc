@@ -45,9 +45,7 @@ class CgroupV1 : public Cgroup {
   }
   uint64_t memory_usage() override { return mem_usage_.valid() ? pread_u64(mem_usage_.get()) : 0; }
   uint64_t memory_file_cache() override {
-    return mem_stat_.valid() ? pread_key(mem_stat_.get(), "total_active_file") +
-                                   pread_key(mem_stat_.get(), "total_inactive_file")
-                             : 0;
+    return mem_stat_.valid() ? pread_keys_sum(mem_stat_.get(), {"total_active_file", "total_inactive_file"}) : 0;
   }
   uint64_t memory_peak() override { return mem_peak_.valid() ? pread_u64(mem_peak_.get()) : 0; }
   uint64_t oom_kills() override { return mem_oom_.valid() ? pread_key(mem_oom_.get(), "oom_kill") : 0; }

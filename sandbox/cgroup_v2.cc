@@ -39,8 +39,7 @@ class CgroupV2 : public Cgroup {
   }
   uint64_t memory_usage() override { return mem_current_.valid() ? pread_u64(mem_current_.get()) : 0; }
   uint64_t memory_file_cache() override {
-    return mem_stat_.valid() ? pread_key(mem_stat_.get(), "active_file") + pread_key(mem_stat_.get(), "inactive_file")
-                             : 0;
+    return mem_stat_.valid() ? pread_keys_sum(mem_stat_.get(), {"active_file", "inactive_file"}) : 0;
   }
   uint64_t memory_peak() override { return mem_peak_.valid() ? pread_u64(mem_peak_.get()) : memory_usage(); }
   uint64_t oom_kills() override { return mem_events_.valid() ? pread_key(mem_events_.get(), "oom_kill") : 0; }
