@@ -11,7 +11,6 @@
 #include <cmath>
 #include <filesystem>
 #include <fstream>
-#include <map>
 #include <optional>
 #include <sstream>
 
@@ -35,12 +34,6 @@ Verdict from_box(const BoxReport& r) {
 
 void trim_newlines(std::string* s) {
   while (!s->empty() && s->back() == '\n') s->pop_back();
-}
-
-// Emptied, not re-made: the validator's box has this very directory bound in.
-void empty_dir(const std::string& dir) {
-  std::error_code ec;
-  for (const auto& e : std::filesystem::directory_iterator(dir, ec)) std::filesystem::remove_all(e.path(), ec);
 }
 
 // A package file as the validator's box sees it (the package is bound at /problem).
@@ -129,7 +122,6 @@ class Judging {
       v.cache_dir = opt_.cache_dir;
       std::string e = validator_.build(v);
       if (!e.empty()) return fail("output validator: " + e);
-      custom_ = true;
     }
     BuildSpec b;
     b.box_binary = opt_.box_binary;
@@ -163,13 +155,14 @@ class Judging {
   }
 
   graders::GroupResult grade(const package::TestGroup& g) {
+    const OutputValidatorArgs args = output_validator_args(p_, g.settings);  // once per group, not per case
     auto child = [&](size_t i) {
       auto [is_group, index] = g.order[i];
       if (is_group) {
         graders::GroupResult sub = grade(g.groups[index]);
         return graders::ChildResult{sub.result.verdict, sub.result.score};
       }
-      return run_case(g.cases[index], g.settings);
+      return run_case(g.cases[index], args);
     };
     if (!g.settings.custom_grading) return graders::grade_group(g.settings, g.order.size(), child);
     return graders::grade_group(g.settings, g.order.size(), child,
@@ -228,19 +221,20 @@ class Judging {
     return result;
   }
 
-  graders::ChildResult run_case(const package::TestCase& tc, const graders::GroupSettings& settings) {
+  graders::ChildResult run_case(const package::TestCase& tc, const OutputValidatorArgs& args) {
+    if (p_.config.custom_output_validator) empty_dir(feedback_);
     TestResult t;
     t.name = tc.name;
     std::optional<double> score;
     // Multi-pass: the validator may write nextpass.in on acceptance; the submission
     // then runs again on it (interactive: the validator reads it as its input), up
     // to validation_passes runs, each with the full limits, the feedback dir kept
-    // between them. One pass otherwise.
+    // for the whole case. One pass otherwise.
     int passes = p_.config.multi_pass ? p_.config.limits.validation_passes : 1;
     std::string input = tc.input;
     for (int pass = 1; pass <= passes; ++pass) {
-      std::string next = p_.config.interactive ? interact(tc, settings, input, pass, &t)
-                                               : run_pass(tc, settings, input, pass > 1, &t, &score);
+      std::string next = p_.config.interactive ? interact(tc, args, input, pass, &t)
+                                               : run_pass(tc, args, input, &t, &score);
       if (p_.config.multi_pass && pass > 1 && t.verdict != Verdict::AC) t.message = "pass " + std::to_string(pass) + ": " + t.message;
       if (!p_.config.multi_pass || next.empty()) break;
       if (t.verdict != Verdict::AC) {
@@ -261,8 +255,8 @@ class Judging {
 
   // One run of the submission on `input` and the check of its output; returns the
   // validator's nextpass.in (a scratch file) or "". t->cpu_s is the largest pass.
-  std::string run_pass(const package::TestCase& tc, const graders::GroupSettings& settings, const std::string& input,
-                       bool keep_feedback, TestResult* t, std::optional<double>* score) {
+  std::string run_pass(const package::TestCase& tc, const OutputValidatorArgs& a, const std::string& input,
+                       TestResult* t, std::optional<double>* score) {
     BoxRequest r;
     r.argv = program_.argv();
     r.cpu_s = opt_.time_limit_s;
@@ -278,10 +272,9 @@ class Judging {
     t->verdict = from_box(b);
     t->message = b.message;
     if (t->verdict != Verdict::AC) return "";
-    const ValidatorArgs& a = validator_args(settings);
     std::string next;
-    if (custom_) {
-      next = validate_custom(tc, r.stdout_path, a.args, keep_feedback, t, score);
+    if (p_.config.custom_output_validator) {
+      next = validate_custom(tc, r.stdout_path, a.args, t, score);
     } else if (!a.flags_error.empty()) {
       t->verdict = Verdict::JE;
       t->message = a.flags_error;
@@ -306,7 +299,7 @@ class Judging {
   // then a validator that did not exit with 42/43 (JE); then the submission's own
   // failure; then the validator's verdict.
   // Returns the validator's nextpass.in (in scratch_/passes/) or "".
-  std::string interact(const package::TestCase& tc, const graders::GroupSettings& settings,
+  std::string interact(const package::TestCase& tc, const OutputValidatorArgs& args,
                        const std::string& validator_input, int pass, TestResult* out) {
     TestResult& t = *out;
     std::string to_sub = scratch_ + "/to-submission", to_val = scratch_ + "/to-validator";
@@ -317,7 +310,6 @@ class Judging {
       t.message = "cannot make the named pipes";
       return "";
     }
-    if (pass == 1) empty_dir(feedback_);
     BoxRequest sub;
     sub.argv = program_.argv();
     sub.cpu_s = opt_.time_limit_s;
@@ -333,7 +325,7 @@ class Judging {
                                      validator_input == tc.input
                                          ? in_box(p_, tc.input)
                                          : "/passes/" + std::filesystem::path(validator_input).filename().string(),
-                                     validator_args(settings).args);
+                                     args.args);
     val.cpu_s = p_.config.limits.validation_time_s;
     val.wall_s = sub.wall_s + 1;  // a deadlock ends at the submission's wall limit
     val.memory_bytes = static_cast<long long>(p_.config.limits.validation_memory_mib +
@@ -391,31 +383,12 @@ class Judging {
     }
   }
 
-  // A group's output validator arguments (the package's, then the group's flags)
-  // and, for the default validator, what they mean: worked out once per group,
-  // not once per test case.
-  struct ValidatorArgs {
-    std::vector<std::string> args;
-    graders::DefaultValidatorFlags flags;
-    std::string flags_error;
-  };
-  const ValidatorArgs& validator_args(const graders::GroupSettings& settings) {
-    auto [it, added] = validator_args_.try_emplace(&settings);
-    ValidatorArgs& a = it->second;
-    if (added) {
-      a.args = p_.config.output_validator_args;
-      for (const std::string& f : graders::split_flags(settings.output_validator_flags)) a.args.push_back(f);
-      if (!custom_) a.flags_error = graders::parse_default_validator_flags(a.args, &a.flags);
-    }
-    return a;
-  }
-
   // validator input answer feedback_dir/ [args] < team_output; 42 AC, 43 WA, else JE.
   // Returns the validator's nextpass.in, or "".
   std::string validate_custom(const package::TestCase& tc, const std::string& output,
-                              const std::vector<std::string>& args, bool keep_feedback, TestResult* t,
+                              const std::vector<std::string>& args, TestResult* t,
                               std::optional<double>* score) {
-    CustomVerdict v = run_output_validator(validator_, p_, tc, output, args, feedback_, scratch_ + "/v", keep_feedback);
+    CustomVerdict v = run_output_validator(validator_, p_, tc, output, args, feedback_, scratch_ + "/v");
     t->verdict = v.verdict;
     t->message = v.message;
     if (v.verdict == Verdict::JE) return "";
@@ -441,8 +414,6 @@ class Judging {
   BoxedProgram program_, validator_, grader_;
   bool grader_built_ = false;
   std::string grader_error_;
-  bool custom_ = false;
-  std::map<const graders::GroupSettings*, ValidatorArgs> validator_args_;
   std::string scratch_, feedback_;
   JudgeResult result_;
 };
@@ -470,12 +441,23 @@ std::string output_validator_dir(const std::string& package_dir) {
   return "";
 }
 
+// Emptied, not re-made: the validator's box has this very directory bound in.
+void empty_dir(const std::string& dir) {
+  std::error_code ec;
+  for (const auto& e : std::filesystem::directory_iterator(dir, ec)) std::filesystem::remove_all(e.path(), ec);
+}
+
+OutputValidatorArgs output_validator_args(const Problem& p, const graders::GroupSettings& settings) {
+  OutputValidatorArgs a;
+  a.args = p.config.output_validator_args;
+  for (const std::string& f : graders::split_flags(settings.output_validator_flags)) a.args.push_back(f);
+  if (!p.config.custom_output_validator) a.flags_error = graders::parse_default_validator_flags(a.args, &a.flags);
+  return a;
+}
+
 CustomVerdict run_output_validator(BoxedProgram& validator, const Problem& p, const package::TestCase& tc,
                                    const std::string& team_output, const std::vector<std::string>& args,
-                                   const std::string& feedback_dir, const std::string& scratch_prefix,
-                                   bool keep_feedback) {
-  // A multi-pass case keeps the feedback dir across passes: the validator's state lives there.
-  if (!keep_feedback) empty_dir(feedback_dir);
+                                   const std::string& feedback_dir, const std::string& scratch_prefix) {
   BoxRequest v;
   v.argv = output_validator_argv(validator, p, tc, in_box(p, tc.input), args);
   v.cpu_s = p.config.limits.validation_time_s;

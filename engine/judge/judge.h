@@ -15,6 +15,7 @@
 #include <string>
 #include <vector>
 
+#include "default_validator.h"
 #include "languages/languages.h"
 #include "package/problem_config.h"
 #include "package/test_data.h"
@@ -81,7 +82,18 @@ struct CustomVerdict {
 // Runs a built output validator on one team output (a host file).
 CustomVerdict run_output_validator(BoxedProgram& validator, const Problem& p, const package::TestCase& tc,
                                    const std::string& team_output, const std::vector<std::string>& args,
-                                   const std::string& feedback_dir, const std::string& scratch_prefix,
-                                   bool keep_feedback = false);
+                                   const std::string& feedback_dir, const std::string& scratch_prefix);
+
+// Empties a feedback dir (the caller's choice when: multi-pass keeps it across passes).
+void empty_dir(const std::string& dir);
+
+// A group's output validator arguments (the package's, then the group's flags) and,
+// for the default validator, what they mean.
+struct OutputValidatorArgs {
+  std::vector<std::string> args;
+  graders::DefaultValidatorFlags flags;
+  std::string flags_error;  // default validator only: why the flags are wrong
+};
+OutputValidatorArgs output_validator_args(const Problem& p, const graders::GroupSettings& settings);
 
 }  // namespace engine

@@ -154,22 +154,20 @@ class Verifier {
     }
     int checked = 0;
     each_case(problem_.data, [&](const package::TestCase& tc, const graders::GroupSettings& s) {
-      std::vector<std::string> args = problem_.config.output_validator_args;
-      for (const std::string& a : graders::split_flags(s.output_validator_flags)) args.push_back(a);
+      OutputValidatorArgs a = output_validator_args(problem_, s);
       Verdict v;
       std::string message;
       if (problem_.config.custom_output_validator) {
-        CustomVerdict c = run_output_validator(custom, problem_, tc, tc.answer, args, feedback, scratch_ + "/ov");
+        empty_dir(feedback);
+        CustomVerdict c = run_output_validator(custom, problem_, tc, tc.answer, a.args, feedback, scratch_ + "/ov");
         v = c.verdict;
         message = c.message;
+      } else if (!a.flags_error.empty()) {
+        report_.errors.push_back("output validator flags for data/" + tc.name + ": " + a.flags_error);
+        return;
       } else {
-        graders::DefaultValidatorFlags flags;
-        if (std::string e = graders::parse_default_validator_flags(args, &flags); !e.empty()) {
-          report_.errors.push_back("output validator flags for data/" + tc.name + ": " + e);
-          return;
-        }
         std::string answer = read_file(tc.answer);
-        graders::DefaultValidatorResult r = graders::validate_default(answer, answer, flags);
+        graders::DefaultValidatorResult r = graders::validate_default(answer, answer, a.flags);
         v = r.accepted ? Verdict::AC : Verdict::WA;
         message = r.judge_message;
       }
