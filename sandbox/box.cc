@@ -160,6 +160,7 @@ Report Box::run(const RunRequest& request, const RunFiles& files, int cancel_fd)
     if (watch[0].revents) break;
     if (watch[1].revents & (POLLHUP | POLLERR)) {
       kill_keeper();
+      cancelled_ = true;
       return internal_error("cancelled: the caller went away");
     }
   }

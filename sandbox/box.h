@@ -32,6 +32,8 @@ class Box {
   // `cancel_fd` (optional, e.g. the caller's answer pipe): if it reports an error or
   // hang-up while the program runs, the box is killed at once and run() returns IE.
   Report run(const RunRequest& request, const RunFiles& files = {}, int cancel_fd = -1);
+  // The last run ended because cancel_fd reported its caller gone.
+  bool cancelled() const { return cancelled_; }
 
   int slot() const { return slot_.index; }
   bool broken() const { return broken_; }
@@ -50,6 +52,7 @@ class Box {
   pid_t keeper_ = -1;
   Fd channel_;
   bool broken_ = false;
+  bool cancelled_ = false;
 };
 
 }  // namespace box

@@ -234,7 +234,7 @@ int command_serve(const TextOptions& t) {
     }
     std::string answer = box::to_json(report, req.id_json) + "\n";
     if (fputs(answer.c_str(), stdout) < 0 || fflush(stdout) != 0) return 0;  // caller gone
-    if (report.message == "cancelled: the caller went away") return 0;
+    if (b->cancelled()) return 0;
   }
   return 0;
 }

@@ -46,8 +46,10 @@ std::string bind_into(const std::string& root, const std::string& source, const 
   return bind(source, target, flags);
 }
 
-// /bin, /lib, ... are links into /usr on merged-/usr hosts, real dirs elsewhere.
-std::string mirror_top_level(const std::string& root, const std::string& name) {
+// /bin, /lib, ... are links into /usr on merged-/usr hosts, real dirs elsewhere;
+// /etc/localtime links into /usr/share/zoneinfo. A link is copied, anything else
+// bound read-only, and what the host lacks is left out.
+std::string mirror_host_path(const std::string& root, const std::string& name) {
   std::string host = "/" + name;
   struct stat st;
   if (lstat(host.c_str(), &st) != 0) return "";  // the host has none
@@ -117,21 +119,9 @@ std::string build_filesystem_view(const FilesystemView& v) {
   std::string e;
   if (!(e = bind(std::string("/usr"), root + "/usr", kReadOnly)).empty()) return e;
   for (const char* top : {"bin", "sbin", "lib", "lib32", "lib64", "libx32"})
-    if (!(e = mirror_top_level(root, top)).empty()) return e;
-  for (const std::string& entry : etc_entries()) {
-    std::string host = "/etc/" + entry;
-    struct stat st;
-    if (lstat(host.c_str(), &st) != 0) continue;
-    if (S_ISLNK(st.st_mode)) {  // e.g. localtime -> /usr/share/zoneinfo/...
-      char target[4096];
-      ssize_t n = readlink(host.c_str(), target, sizeof target - 1);
-      if (n < 0) return errno_message("readlink " + host);
-      target[n] = 0;
-      if (symlink(target, (root + host).c_str()) != 0) return errno_message("symlink " + root + host);
-      continue;
-    }
-    if (!(e = bind_into(root, host, host, kReadOnly)).empty()) return e;
-  }
+    if (!(e = mirror_host_path(root, top)).empty()) return e;
+  for (const std::string& entry : etc_entries())
+    if (!(e = mirror_host_path(root, "etc/" + entry)).empty()) return e;
   if (!(e = write_identity_files(root)).empty()) return e;
   if (!(e = populate_dev(root)).empty()) return e;
 

@@ -52,7 +52,6 @@ std::string acquire_slot(uint64_t workdir_bytes, Slot* out) {
     Slot s;
     s.index = i;
     s.lock = std::move(lock);
-    s.dir = dir;
     s.netns_pin = dir + "/net";
     s.workdir = dir + "/work";
     s.root_mount_point = dir + "/root";

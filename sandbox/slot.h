@@ -21,7 +21,7 @@ inline constexpr int kMaxSlots = 256;
 struct Slot {
   int index = -1;
   Fd lock;
-  std::string dir, netns_pin, workdir, root_mount_point;
+  std::string netns_pin, workdir, root_mount_point;
 };
 
 // Takes the first free slot, prepares it (creating what is missing) and empties its
