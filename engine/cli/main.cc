@@ -4,9 +4,7 @@
 #include <sys/stat.h>
 
 #include <cstdio>
-#include <fstream>
 #include <iostream>
-#include <sstream>
 #include <string>
 
 #include <CLI/CLI.hpp>
@@ -22,13 +20,6 @@
 namespace {
 
 constexpr int kExitBadArguments = 2;
-
-std::string slurp(const std::string& path) {
-  std::ifstream in(path);
-  std::stringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
 
 std::string mib(long long bytes) {
   char buf[32];
@@ -138,11 +129,11 @@ int main(int argc, char** argv) {
   } catch (const CLI::ParseError& e) {
     return app.exit(e);
   }
+  std::vector<std::string> errors;
+  engine::LanguageTable langs = engine::load_languages(languages_file, &errors);
+  for (const std::string& e : errors) std::fprintf(stderr, "%s\n", e.c_str());
+  if (!errors.empty()) return 1;
   if (verify->parsed()) {
-    std::vector<std::string> errors;
-    engine::LanguageTable langs = engine::parse_languages(slurp(languages_file), &errors);
-    for (const std::string& e : errors) std::fprintf(stderr, "%s\n", e.c_str());
-    if (!errors.empty()) return 1;
     struct stat st;
     if (stat(verify_dir.c_str(), &st) != 0 || !S_ISDIR(st.st_mode)) {
       std::fprintf(stderr, "shortlist verify: %s: not a directory\n", verify_dir.c_str());
@@ -163,10 +154,6 @@ int main(int argc, char** argv) {
     return r.ok() ? 0 : 1;
   }
 
-  std::vector<std::string> errors;
-  engine::LanguageTable langs = engine::parse_languages(slurp(languages_file), &errors);
-  for (const std::string& e : errors) std::fprintf(stderr, "%s\n", e.c_str());
-  if (!errors.empty()) return 1;
   struct stat st;
   if (stat(source.c_str(), &st) != 0 || !(S_ISREG(st.st_mode) || S_ISDIR(st.st_mode))) {
     std::fprintf(stderr, "shortlist judge: %s: not a file or a directory\n", source.c_str());

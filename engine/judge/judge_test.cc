@@ -43,11 +43,8 @@ struct SumPackage {
 };
 
 LanguageTable languages() {
-  std::ifstream in(LANGUAGES_YAML);
-  std::stringstream s;
-  s << in.rdbuf();
   std::vector<std::string> errors;
-  return parse_languages(s.str(), &errors);
+  return load_languages(LANGUAGES_YAML, &errors);
 }
 
 JudgeResult run(SumPackage& pkg, const std::string& name, const std::string& text, double tl = 2) {

@@ -1,6 +1,8 @@
 #include "languages.h"
 
+#include <fstream>
 #include <set>
+#include <sstream>
 
 #include <yaml-cpp/yaml.h>
 
@@ -124,6 +126,13 @@ std::vector<std::string> expand(const std::vector<std::string>& command, const P
     argv.push_back(a);
   }
   return argv;
+}
+
+LanguageTable load_languages(const std::string& path, std::vector<std::string>* errors) {
+  std::ifstream in(path);
+  std::stringstream text;
+  text << in.rdbuf();
+  return parse_languages(text.str(), errors);
 }
 
 }  // namespace engine

@@ -34,6 +34,8 @@ struct LanguageTable {
 
 // Errors ("languages.yaml:12: compile: expected a list of strings") go to *errors.
 LanguageTable parse_languages(const std::string& text, std::vector<std::string>* errors);
+// parse_languages on the file at `path` (an unreadable file reads as empty).
+LanguageTable load_languages(const std::string& path, std::vector<std::string>* errors);
 
 struct ProgramFiles {
   std::vector<std::string> files;  // names inside /box, the main one included

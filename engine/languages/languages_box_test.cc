@@ -62,11 +62,8 @@ const Sample kSamples[] = {
 }  // namespace
 
 TEST_CASE("every language compiles and runs in the box") {
-  std::ifstream in(LANGUAGES_YAML);
-  std::stringstream text;
-  text << in.rdbuf();
   std::vector<std::string> errors;
-  LanguageTable table = parse_languages(text.str(), &errors);
+  LanguageTable table = load_languages(LANGUAGES_YAML, &errors);
   REQUIRE(errors.empty());
   char tmpl[] = "/tmp/languages-test-XXXXXX";
   fs::path scratch = mkdtemp(tmpl);

@@ -9,10 +9,7 @@ using namespace engine;
 
 namespace {
 LanguageTable bundled(std::vector<std::string>* errors) {
-  std::ifstream in(LANGUAGES_YAML);
-  std::stringstream text;
-  text << in.rdbuf();
-  return parse_languages(text.str(), errors);
+  return load_languages(LANGUAGES_YAML, errors);
 }
 }  // namespace
 

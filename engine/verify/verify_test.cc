@@ -38,11 +38,8 @@ struct Pkg {
     return *this;
   }
   VerifyReport verify() const {
-    std::ifstream in(LANGUAGES_YAML);
-    std::stringstream s;
-    s << in.rdbuf();
     std::vector<std::string> errors;
-    static LanguageTable langs = parse_languages(s.str(), &errors);
+    static LanguageTable langs = load_languages(LANGUAGES_YAML, &errors);
     return engine::verify(root.string(), langs, SHORTLIST_BOX);
   }
 };
