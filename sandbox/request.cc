@@ -71,7 +71,7 @@ std::string size_field(const rapidjson::Value& v, const char* key, uint64_t* out
 }
 
 std::string seconds_field(const rapidjson::Value& v, const char* key, double* out) {
-  if (v.IsNumber() && v.GetDouble() > 0 && v.GetDouble() <= 86400) {
+  if (v.IsNumber() && valid_seconds(v.GetDouble())) {
     *out = v.GetDouble();
     return "";
   }

@@ -33,7 +33,7 @@ std::optional<double> parse_seconds(std::string_view text, std::string* error) {
   double value = 0;
   auto [end, ec] = std::from_chars(number.data(), number.data() + number.size(), value);
   if (number.empty() || ec != std::errc() || end != number.data() + number.size() ||
-      !std::isfinite(value) || value <= 0 || value > 86400) {
+      !std::isfinite(value) || !valid_seconds(value)) {
     *error = "'" + std::string(text) + "': expected a number of seconds > 0 (e.g. 1.5)";
     return std::nullopt;
   }

@@ -37,6 +37,8 @@ std::optional<uint64_t> parse_size(std::string_view text, std::string* error);
 
 // "1", "0.25", "2.5s" -> seconds (> 0, finite).
 std::optional<double> parse_seconds(std::string_view text, std::string* error);
+// A time limit a box accepts: finite, > 0 and at most a day.
+inline bool valid_seconds(double s) { return s > 0 && s <= 86400; }
 
 // "NAME=VALUE" with a non-empty NAME of [A-Za-z_][A-Za-z0-9_]*.
 bool valid_env_assignment(std::string_view text);

@@ -1,4 +1,5 @@
 #include "box.h"
+#include "host.h"
 
 #include <fcntl.h>
 #include <poll.h>
@@ -91,13 +92,6 @@ bool drain(int fd, std::string& into) {  // false once EOF or error
 }
 
 int decode_status(int status) { return WIFEXITED(status) ? WEXITSTATUS(status) : -1; }
-
-std::string slurp(const std::string& path) {
-  std::ifstream f(path, std::ios::binary);
-  std::stringstream ss;
-  ss << f.rdbuf();
-  return ss.str();
-}
 
 }  // namespace
 
@@ -255,7 +249,7 @@ Result Run::exec(const std::vector<std::string>& program) const {
 
   if (!report_file_.empty()) {
     r.out = out;
-    std::string line = slurp(report_file_);
+    std::string line = host::read_file(report_file_);
     while (!line.empty() && line.back() == '\n') line.pop_back();
     r.report = Report::parse(line);
     return r;
