@@ -101,7 +101,7 @@ Scored score_case(Verdict verdict, const ScoreFiles& files, const CaseLimit& lim
   return {Verdict::AC, *x, ""};
 }
 
-Scored aggregate(const ScoringRules& group, const std::vector<Scored>& children) {
+Scored aggregate(const ScoringRules& group, const std::vector<Scored>& children, const std::string& group_name) {
   Scored r;
   for (const Scored& c : children) {
     if (c.verdict == Verdict::JE) return c;
@@ -119,7 +119,8 @@ Scored aggregate(const ScoringRules& group, const std::vector<Scored>& children)
       break;
   }
   if (group.max_score && exceeds(r.score, *group.max_score))
-    return judge_error("score " + number_text(r.score) + " is above max_score " + number_text(*group.max_score));
+    return judge_error((group_name.empty() ? "" : group_name + ": ") + "score " + number_text(r.score) +
+                       " is above max_score " + number_text(*group.max_score));
   if (group.max_score) r.score = std::min(r.score, *group.max_score);  // only the rounding hair
   return r;
 }

@@ -57,8 +57,9 @@ Scored score_case(Verdict verdict, const ScoreFiles& files, const CaseLimit& lim
 // A group's (or secret's) result from its children in judging order: a JE child
 // makes it JE; else the first rejection is its verdict. Score: pass-fail gives the
 // maximum if all are accepted, else 0; sum adds; min takes the least. JE if the
-// score exceeds the maximum. No children: accepted, score 0 (or the pass-fail max).
-Scored aggregate(const ScoringRules& group, const std::vector<Scored>& children);
+// score exceeds the maximum (the error names `group_name`). No children: accepted,
+// score 0 (or the pass-fail max).
+Scored aggregate(const ScoringRules& group, const std::vector<Scored>& children, const std::string& group_name = "");
 
 // Whether judging more children can still change a group's result: not after a
 // rejection in a pass-fail or min group (its score is 0 whatever follows).

@@ -114,9 +114,9 @@ TEST_CASE("2025-09 scoring: equal shares add up to the maximum; a score above it
   CHECK(full.verdict == Verdict::AC);
   CHECK(full.score == 100);
   // Groups whose maxima add up to more than secret's: caught when it happens.
-  Scored over = aggregate(secret, {S(Verdict::AC, 60), S(Verdict::AC, 50)});
+  Scored over = aggregate(secret, {S(Verdict::AC, 60), S(Verdict::AC, 50)}, "secret");
   CHECK(over.verdict == Verdict::JE);
-  CHECK(over.error.find("above max_score 100") != std::string::npos);
+  CHECK(over.error == "secret: score 110 is above max_score 100");
 }
 
 TEST_CASE("2025-09 scoring: a pass-fail or min group is decided at its first rejection, a sum group never") {

@@ -79,6 +79,26 @@ void print_json(const engine::JudgeResult& r) {
     w.EndObject();
   }
   w.EndArray();
+  w.Key("groups");
+  w.StartArray();
+  for (const engine::GroupScore& g : r.groups) {
+    w.StartObject();
+    w.Key("name");
+    w.String(g.name.c_str());
+    w.Key("verdict");
+    w.String(graders::verdict_name(g.verdict));
+    w.Key("score");
+    w.Double(g.score);
+    w.Key("max_score");
+    if (g.max_score) w.Double(*g.max_score);
+    else w.Null();  // unbounded
+    if (!g.note.empty()) {
+      w.Key("note");
+      w.String(g.note.c_str());
+    }
+    w.EndObject();
+  }
+  w.EndArray();
   w.EndObject();
   std::printf("%s\n", buf.GetString());
 }
@@ -91,6 +111,11 @@ void print_table(const engine::JudgeResult& r, double tl, const std::string& how
     std::printf("%-28s %-7s %8.3fs %11s  %s\n", t.name.c_str(), graders::verdict_name(t.verdict), t.cpu_s,
                 mib(t.memory_bytes).c_str(), first.c_str());
   }
+  if (!r.groups.empty()) std::printf("\n");
+  for (const engine::GroupScore& g : r.groups)
+    std::printf("group %-22s %-7s %g / %s%s%s\n", g.name.c_str(), graders::verdict_name(g.verdict), g.score,
+                g.max_score ? std::to_string(static_cast<long long>(*g.max_score)).c_str() : "unbounded",
+                g.note.empty() ? "" : "  ", g.note.c_str());
   std::printf("\nverdict: %s   score: %g / %g\n", graders::verdict_name(r.verdict), r.score, r.max_score);
   if (!r.message.empty()) std::printf("%s\n", r.message.c_str());
 }

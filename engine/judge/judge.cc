@@ -11,12 +11,14 @@
 #include <cmath>
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <optional>
 #include <sstream>
 
 #include "default_validator.h"
 #include "judge/boxed_program.h"
 #include "legacy_grading.h"
+#include "score_aggregation.h"
 
 namespace engine {
 namespace {
@@ -141,6 +143,7 @@ class Judging {
     }
     if (!e.empty()) return fail(e);
 
+    if (p_.config.scoring && p_.config.version == package::FormatVersion::V2025_09) return grade_scoring_2025();
     graders::GroupResult g = grade(p_.data);
     result_.verdict = g.result.verdict;
     if (p_.config.scoring) {
@@ -154,6 +157,103 @@ class Judging {
     return result_;
   }
 
+  // 2025-09 scoring problems: the samples are judged but never scored; then secret's
+  // groups in name order (or secret's own cases), each only if every group it
+  // requires passed, a pass-fail or min group stopping at its first rejection. The
+  // score is secret's; the verdict is the first rejection in judging order.
+  JudgeResult grade_scoring_2025() {
+    std::map<std::string, Verdict> outcome;  // "sample", "secret/g1": AC if all its cases were accepted
+    const package::TestGroup *sample = nullptr, *secret = nullptr;
+    for (const package::TestGroup& g : p_.data.groups) (g.name == "sample" ? sample : secret) = &g;
+    if (sample) {
+      const OutputValidatorArgs args = output_validator_args(p_, sample->settings);
+      Verdict v = Verdict::AC;
+      for (const package::TestCase* tc : sample->cases_in_order()) {
+        CaseRun c = run_case(*tc, args);  // score files on samples are ignored, as the format says
+        if (v == Verdict::AC) v = c.verdict;
+      }
+      outcome["sample"] = v;
+    }
+    graders::Scored total;
+    if (secret && secret->groups.empty()) {
+      total = grade_scored_group(*secret, outcome);
+    } else if (secret) {
+      std::vector<graders::Scored> groups;
+      size_t top = result_.groups.size();
+      if (gate(*secret, outcome, &total).note.empty()) {
+        for (const package::TestGroup& g : secret->groups) {
+          if (graders::decided(secret->scoring, groups)) break;
+          groups.push_back(grade_scored_group(g, outcome));
+        }
+        total = graders::aggregate(secret->scoring, groups, "secret");
+      }
+      result_.groups[top].verdict = total.verdict;
+      result_.groups[top].score = total.score;
+    }
+    result_.score = total.score;
+    result_.max_score = secret && secret->scoring.max_score ? *secret->scoring.max_score : total.score;
+    result_.verdict = Verdict::AC;
+    for (const TestResult& t : result_.tests)
+      if (t.verdict != Verdict::AC) {
+        result_.verdict = t.verdict;
+        if (result_.message.empty() && t.verdict == Verdict::JE) result_.message = t.name + ": " + t.message;
+        break;
+      }
+    if (total.verdict == Verdict::JE) {
+      result_.verdict = Verdict::JE;
+      if (!total.error.empty()) result_.message = total.error;
+    }
+    return result_;
+  }
+
+  // Notes the group in result_.groups; if a group it requires did not pass, it is
+  // not run: *skipped gets its verdict (the requirement's) and score 0.
+  GroupScore& gate(const package::TestGroup& g, const std::map<std::string, Verdict>& outcome,
+                   graders::Scored* skipped) {
+    result_.groups.push_back({g.name, Verdict::AC, 0, g.scoring.max_score, ""});
+    GroupScore& gs = result_.groups.back();
+    for (const std::string& required : g.scoring.require_pass) {
+      auto it = outcome.find(required);
+      Verdict v = it == outcome.end() ? Verdict::JE : it->second;
+      if (v == Verdict::AC) continue;
+      gs.verdict = skipped->verdict = v;
+      gs.note = "not run: it requires " + required + ", which was not passed";
+      break;
+    }
+    return gs;
+  }
+
+  // A group (or secret without groups): its cases in order, each scored.
+  graders::Scored grade_scored_group(const package::TestGroup& g, std::map<std::string, Verdict>& outcome) {
+    graders::Scored result;
+    size_t at = result_.groups.size();
+    if (gate(g, outcome, &result).note.empty()) {
+      const OutputValidatorArgs args = output_validator_args(p_, g.settings);
+      std::vector<const package::TestCase*> cases = g.cases_in_order();
+      graders::CaseLimit limit = graders::case_limit(g.scoring, cases.size());
+      std::vector<graders::Scored> scored;
+      for (const package::TestCase* tc : cases) {
+        if (graders::decided(g.scoring, scored)) break;
+        CaseRun c = run_case(*tc, args);
+        scored.push_back(graders::score_case(c.verdict, c.files, limit));
+        if (scored.back().verdict == Verdict::JE && c.verdict != Verdict::JE) {
+          judge_error_at(c.test, scored.back().error);
+          scored.back().error = tc->name + ": " + scored.back().error;
+        }
+      }
+      result = graders::aggregate(g.scoring, scored, g.name);
+    }
+    result_.groups[at].verdict = result.verdict;
+    result_.groups[at].score = result.score;
+    outcome[g.name] = result.verdict;
+    return result;
+  }
+
+  void judge_error_at(size_t test, const std::string& why) {
+    result_.tests[test].verdict = Verdict::JE;
+    result_.tests[test].message = why;
+  }
+
   graders::GroupResult grade(const package::TestGroup& g) {
     const OutputValidatorArgs args = output_validator_args(p_, g.settings);  // once per group, not per case
     auto child = [&](size_t i) {
@@ -162,13 +262,31 @@ class Judging {
         graders::GroupResult sub = grade(g.groups[index]);
         return graders::ChildResult{sub.result.verdict, sub.result.score};
       }
-      return run_case(g.cases[index], args);
+      return legacy_case(run_case(g.cases[index], args));
     };
-    if (!g.settings.custom_grading) return graders::grade_group(g.settings, g.order.size(), child);
-    return graders::grade_group(g.settings, g.order.size(), child,
-                                [&](const std::vector<graders::Result>& subs, std::string* error) {
-                                  return run_grader(subs, g.settings, error);
-                                });
+    // Scoring problems list their groups' scores (placed before their subgroups').
+    size_t at = result_.groups.size();
+    bool listed = p_.config.scoring && !g.name.empty();
+    if (listed) {
+      std::optional<double> max;
+      if (std::isfinite(g.settings.range_high)) max = g.settings.range_high;
+      result_.groups.push_back({g.name, Verdict::AC, 0, max, ""});
+    }
+    graders::GroupResult r =
+        g.settings.custom_grading
+            ? graders::grade_group(g.settings, g.order.size(), child,
+                                   [&](const std::vector<graders::Result>& subs, std::string* error) {
+                                     return run_grader(subs, g.settings, error);
+                                   })
+            : graders::grade_group(g.settings, g.order.size(), child);
+    if (listed) {
+      result_.groups[at].verdict = r.result.verdict;
+      result_.groups[at].score = r.result.score;
+      if (r.children_judged < g.order.size())
+        result_.groups[at].note = "stopped after " + std::to_string(r.children_judged) + " of " +
+                                  std::to_string(g.order.size()) + " (on_reject: break)";
+    }
+    return r;
   }
 
   // The package's grader (graders/, grading: custom): "VERDICT score" lines in, one out.
@@ -221,11 +339,18 @@ class Judging {
     return result;
   }
 
-  graders::ChildResult run_case(const package::TestCase& tc, const OutputValidatorArgs& args) {
+  // A test case as judged: its verdict, the score files its validator left, and
+  // where its TestResult is in result_.tests.
+  struct CaseRun {
+    Verdict verdict = Verdict::JE;
+    graders::ScoreFiles files;
+    size_t test = 0;
+  };
+
+  CaseRun run_case(const package::TestCase& tc, const OutputValidatorArgs& args) {
     if (p_.config.custom_output_validator) empty_dir(feedback_);
     TestResult t;
     t.name = tc.name;
-    std::optional<double> score;
     // Multi-pass: the validator may write nextpass.in on acceptance; the submission
     // then runs again on it (interactive: the validator reads it as its input), up
     // to validation_passes runs, each with the full limits, the feedback dir kept
@@ -233,8 +358,7 @@ class Judging {
     int passes = p_.config.multi_pass ? p_.config.limits.validation_passes : 1;
     std::string input = tc.input;
     for (int pass = 1; pass <= passes; ++pass) {
-      std::string next = p_.config.interactive ? interact(tc, args, input, pass, &t)
-                                               : run_pass(tc, args, input, &t, &score);
+      std::string next = p_.config.interactive ? interact(tc, args, input, pass, &t) : run_pass(tc, args, input, &t);
       if (p_.config.multi_pass && pass > 1 && t.verdict != Verdict::AC) t.message = "pass " + std::to_string(pass) + ": " + t.message;
       if (!p_.config.multi_pass || next.empty()) break;
       if (t.verdict != Verdict::AC) {
@@ -248,15 +372,38 @@ class Judging {
       if (t.verdict != Verdict::AC) break;
       input = next;
     }
+    CaseRun c;
+    c.verdict = t.verdict;
+    // The score files of the whole case (of the last pass: the dir lasts the case).
+    if (p_.config.custom_output_validator && t.verdict != Verdict::JE) c.files = read_score_files(feedback_);
     result_.max_cpu_s = std::max(result_.max_cpu_s, t.cpu_s);
+    c.test = result_.tests.size();
     result_.tests.push_back(t);
-    return graders::ChildResult{t.verdict, score};
+    return c;
+  }
+
+  // Legacy: score.txt only with `validation: custom score` and only on an accepted
+  // case (problemtools), and then required of scoring problems; no score.txt means
+  // the group's accept_score / reject_score.
+  graders::ChildResult legacy_case(const CaseRun& c) {
+    std::string why;
+    std::optional<double> score;
+    if (c.files.score && !c.files.score->empty()) {
+      if (!p_.config.custom_score) why = "output validator wrote score.txt without validation: custom score";
+      else if (c.verdict != Verdict::AC) why = "output validator wrote score.txt on a rejected case";
+      else score = std::strtod(c.files.score->c_str(), nullptr);
+    } else if (p_.config.scoring && p_.config.custom_score && c.verdict == Verdict::AC) {
+      why = "validation: custom score, but the output validator wrote no score.txt";
+    }
+    if (why.empty()) return graders::ChildResult{c.verdict, score};
+    judge_error_at(c.test, why);
+    return graders::ChildResult{Verdict::JE, std::nullopt};
   }
 
   // One run of the submission on `input` and the check of its output; returns the
   // validator's nextpass.in (a scratch file) or "". t->cpu_s is the largest pass.
   std::string run_pass(const package::TestCase& tc, const OutputValidatorArgs& a, const std::string& input,
-                       TestResult* t, std::optional<double>* score) {
+                       TestResult* t) {
     BoxRequest r;
     r.argv = program_.argv();
     r.cpu_s = opt_.time_limit_s;
@@ -274,7 +421,10 @@ class Judging {
     if (t->verdict != Verdict::AC) return "";
     std::string next;
     if (p_.config.custom_output_validator) {
-      next = validate_custom(tc, r.stdout_path, a.args, t, score);
+      CustomVerdict v = run_output_validator(validator_, p_, tc, r.stdout_path, a.args, feedback_, scratch_ + "/v");
+      t->verdict = v.verdict;
+      t->message = v.message;
+      next = v.next_pass;
     } else if (!a.flags_error.empty()) {
       t->verdict = Verdict::JE;
       t->message = a.flags_error;
@@ -383,31 +533,6 @@ class Judging {
     }
   }
 
-  // validator input answer feedback_dir/ [args] < team_output; 42 AC, 43 WA, else JE.
-  // Returns the validator's nextpass.in, or "".
-  std::string validate_custom(const package::TestCase& tc, const std::string& output,
-                              const std::vector<std::string>& args, TestResult* t,
-                              std::optional<double>* score) {
-    CustomVerdict v = run_output_validator(validator_, p_, tc, output, args, feedback_, scratch_ + "/v");
-    t->verdict = v.verdict;
-    t->message = v.message;
-    if (v.verdict == Verdict::JE) return "";
-    if (!v.next_pass.empty()) return v.next_pass;  // not the last pass: the score comes at the end
-    if (v.score) {
-      if (!p_.config.custom_score || v.verdict != Verdict::AC) {
-        t->verdict = Verdict::JE;
-        t->message = v.verdict == Verdict::AC ? "output validator wrote score.txt without validation: custom score"
-                                              : "output validator wrote score.txt on a rejected case";
-      } else {
-        *score = *v.score;
-      }
-    } else if (p_.config.scoring && p_.config.custom_score && v.verdict == Verdict::AC) {
-      t->verdict = Verdict::JE;
-      t->message = "validation: custom score, but the output validator wrote no score.txt";
-    }
-    return "";
-  }
-
   const Problem& p_;
   const Language& lang_;
   JudgeOptions opt_;
@@ -439,6 +564,14 @@ std::string output_validator_dir(const std::string& package_dir) {
     if (!entries.empty()) return package_dir + d + "/" + entries[0];  // legacy: the first (as problemtools)
   }
   return "";
+}
+
+graders::ScoreFiles read_score_files(const std::string& feedback_dir) {
+  graders::ScoreFiles f;
+  std::string score = feedback_dir + "/score.txt", multiplier = feedback_dir + "/score_multiplier.txt";
+  if (access(score.c_str(), F_OK) == 0) f.score = read_file(score, 4096);
+  if (access(multiplier.c_str(), F_OK) == 0) f.multiplier = read_file(multiplier, 4096);
+  return f;
 }
 
 // Emptied, not re-made: the validator's box has this very directory bound in.
@@ -483,8 +616,6 @@ CustomVerdict run_output_validator(BoxedProgram& validator, const Problem& p, co
                 (c.message.empty() ? "" : "; " + c.message) + (err.empty() ? "" : "; stderr: " + err);
     return c;
   }
-  std::string score_text = read_file(feedback_dir + "/score.txt", 4096);
-  if (!score_text.empty()) c.score = std::strtod(score_text.c_str(), nullptr);
   if (!take_next_pass(feedback_dir, scratch_prefix + ".nextpass.in", &c.next_pass)) {
     c.verdict = Verdict::JE;
     c.message = "cannot move the output validator's nextpass.in";

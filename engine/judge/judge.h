@@ -1,14 +1,14 @@
 // Judging one submission against one problem package: compile it in the box, run
 // it on every test case in order (stopping where on_reject says so), check each
 // output with the package's output validator, and aggregate groups into a verdict
-// and a score as the legacy grading rules say.
+// and a score: legacy packages by the legacy grading rules, 2025-09 scoring
+// packages by the 2025-09 aggregation (max_score, score_aggregation, require_pass).
 //
 // Contract: judge() never throws; what went wrong on the judge's side is a JE
 // verdict with a message. Runs go through a resident shortlist-box (box_client.h).
 // Supported so far: single-file submissions, the default output validator and
 // custom ones (a file or a directory of C/C++/Python sources, run in a box of
-// their own), interactive and multi-pass problems (also both at once),
-// legacy grading (2025-09 packages are judged with the same rules).
+// their own), interactive and multi-pass problems (also both at once).
 #pragma once
 
 #include <optional>
@@ -17,6 +17,7 @@
 
 #include "default_validator.h"
 #include "languages/languages.h"
+#include "score_aggregation.h"
 #include "package/problem_config.h"
 #include "package/test_data.h"
 #include "verdict.h"
@@ -31,10 +32,20 @@ struct TestResult {
   std::string message;  // the validator's or the box's
 };
 
+// The score of one test data group (scoring problems), as judged.
+struct GroupScore {
+  std::string name;  // "secret", "secret/g1"
+  graders::Verdict verdict = graders::Verdict::JE;
+  double score = 0;
+  std::optional<double> max_score;  // none: unbounded
+  std::string note;                 // e.g. why it was not run
+};
+
 struct JudgeResult {
   graders::Verdict verdict = graders::Verdict::JE;
   double score = 0, max_score = 0;
   std::vector<TestResult> tests;  // in judging order, only those judged
+  std::vector<GroupScore> groups;  // scoring problems: secret and its groups, in judging order
   double max_cpu_s = 0;
   std::string message;  // compiler output for CE, the reason for JE
 };
@@ -75,14 +86,16 @@ std::string output_validator_dir(const std::string& package_dir);
 class BoxedProgram;
 struct CustomVerdict {
   graders::Verdict verdict = graders::Verdict::JE;
-  std::string message;          // judgemessage.txt, or why it is a judge error
-  std::optional<double> score;  // score.txt
-  std::string next_pass;        // multi-pass: nextpass.in, moved out of the feedback dir to here
+  std::string message;    // judgemessage.txt, or why it is a judge error
+  std::string next_pass;  // multi-pass: nextpass.in, moved out of the feedback dir to here
 };
 // Runs a built output validator on one team output (a host file).
 CustomVerdict run_output_validator(BoxedProgram& validator, const Problem& p, const package::TestCase& tc,
                                    const std::string& team_output, const std::vector<std::string>& args,
                                    const std::string& feedback_dir, const std::string& scratch_prefix);
+
+// score.txt and score_multiplier.txt of a feedback dir, if the validator wrote them.
+graders::ScoreFiles read_score_files(const std::string& feedback_dir);
 
 // Empties a feedback dir (the caller's choice when: multi-pass keeps it across passes).
 void empty_dir(const std::string& dir);

@@ -11,29 +11,24 @@
 
 #include <doctest/doctest.h>
 
+#include "temp_tree.h"
+
 namespace fs = std::filesystem;
 using namespace engine;
 using graders::Verdict;
 
 namespace {
 
-struct SumPackage {
-  fs::path root;
-  SumPackage(const std::string& problem_yaml = "name: Sum\n") {
-    char tmpl[] = "/tmp/judge-test-XXXXXX";
-    root = mkdtemp(tmpl);
-    fs::permissions(root, fs::perms::owner_all | fs::perms::group_read | fs::perms::group_exec |
-                              fs::perms::others_read | fs::perms::others_exec);
+struct SumPackage : TempTree {
+  SumPackage(const std::string& problem_yaml = "name: Sum\n") : TempTree("sum") {
     file("problem.yaml", problem_yaml);
     file("data/sample/1.in", "1 2\n").file("data/sample/1.ans", "3\n");
     for (int i = 1; i <= 3; ++i)
       file("data/secret/0" + std::to_string(i) + ".in", std::to_string(i) + " 10\n")
           .file("data/secret/0" + std::to_string(i) + ".ans", std::to_string(i + 10) + "\n");
   }
-  ~SumPackage() { fs::remove_all(root); }
   SumPackage& file(const std::string& rel, const std::string& text) {
-    fs::create_directories((root / rel).parent_path());
-    std::ofstream(root / rel) << text;
+    write(rel, text);
     return *this;
   }
   std::string source(const std::string& name, const std::string& text) {
@@ -255,6 +250,109 @@ TEST_CASE("judge: grading: custom runs the package's grader on each group's resu
   // sample: 1 of 1 AC -> AC 10; secret: 01, 02 AC, 03 WA -> AC 20; root: 2 of 2 AC -> AC 20.
   CHECK(r.verdict == Verdict::AC);
   CHECK(r.score == 20);
+}
+
+// A 2025-09 scoring package: a+b with groups a (pass-fail, 20), b (sum, 30, needs
+// a) and c (min, 50, needs sample). The validator accepts a+b and then writes what
+// the answer file asks: "<sum> <m>" score_multiplier.txt = m, "<sum> score <x>"
+// score.txt = x.
+struct ScoringPackage : TempTree {
+  ScoringPackage() : TempTree("scoring") {
+    write("problem.yaml", "problem_format_version: 2025-09\ntype: scoring\nname: Sum\nuuid: 5f0c1e2a-0000-4000-8000-000000000001\n");
+    test_case("sample/1", "3 4", "7");
+    write("data/secret/a/test_group.yaml", "max_score: 20\n");
+    test_case("secret/a/1", "1 1", "2");
+    test_case("secret/a/2", "2 2", "4");
+    write("data/secret/b/test_group.yaml", "max_score: 30\nscore_aggregation: sum\nrequire_pass: secret/a\n");
+    test_case("secret/b/1", "2 3", "5 1");
+    test_case("secret/b/2", "3 3", "6 0.5");
+    test_case("secret/b/3", "3 4", "7");
+    write("data/secret/c/test_group.yaml", "max_score: 50\nscore_aggregation: min\nrequire_pass: [sample]\n");
+    test_case("secret/c/1", "4 4", "8 score 40");
+    test_case("secret/c/2", "4 5", "9");
+    write("output_validator/validate.py",
+          "import sys\n"
+          "ans = open(sys.argv[2]).read().split()\n"
+          "if sys.stdin.read().split()[:1] != ans[:1]: sys.exit(43)\n"
+          "if len(ans) == 2: open(sys.argv[3] + 'score_multiplier.txt', 'w').write(ans[1])\n"
+          "if len(ans) == 3: open(sys.argv[3] + 'score.txt', 'w').write(ans[2])\n"
+          "sys.exit(42)\n");
+  }
+  void test_case(const std::string& name, const std::string& in, const std::string& ans) {
+    write("data/" + name + ".in", in + "\n");
+    write("data/" + name + ".ans", ans + "\n");
+  }
+  JudgeResult judge_source(const std::string& text) {
+    static LanguageTable langs = languages();
+    Problem p = Problem::load(root.string());
+    for (const package::Diagnostic& d : p.diagnostics) INFO(d.to_string());
+    REQUIRE_FALSE(p.has_errors());
+    write("src/sol.py", text);
+    return judge(p, (root / "src/sol.py").string(), *langs.by_id("python3"), {SHORTLIST_BOX, 2, &langs});
+  }
+};
+
+std::string group_line(const JudgeResult& r, const std::string& name) {
+  for (const GroupScore& g : r.groups)
+    if (g.name == name)
+      return std::string(verdict_name(g.verdict)) + " " + std::to_string(static_cast<int>(g.score * 10)) +
+             (g.note.empty() ? "" : " " + g.note);
+  return "missing";
+}
+
+TEST_CASE("judge: 2025-09 scoring: pass-fail, sum with score_multiplier.txt, min with score.txt") {
+  ScoringPackage pkg;
+  JudgeResult r = pkg.judge_source("a, b = map(int, input().split())\nprint(a + b)\n");
+  INFO(r.message);
+  CHECK(r.verdict == Verdict::AC);
+  // a: 20; b: 10 x 1 + 10 x 0.5 + 10 (no file: the case's maximum); c: min(40, 50).
+  CHECK(r.score == doctest::Approx(85));
+  CHECK(r.max_score == 100);
+  CHECK(group_line(r, "secret") == "AC 850");
+  CHECK(group_line(r, "secret/a") == "AC 200");
+  CHECK(group_line(r, "secret/b") == "AC 250");
+  CHECK(group_line(r, "secret/c") == "AC 400");
+  CHECK(r.tests.size() == 8);  // the sample is judged (never scored)
+}
+
+TEST_CASE("judge: 2025-09 scoring: a failed pass-fail group stops, and what requires it is not run") {
+  ScoringPackage pkg;
+  // Wrong only when a == 1: secret/a/1.
+  JudgeResult r = pkg.judge_source("a, b = map(int, input().split())\nprint(a + b + (a == 1))\n");
+  INFO(r.message);
+  CHECK(r.verdict == Verdict::WA);
+  CHECK(r.score == doctest::Approx(40));
+  CHECK(group_line(r, "secret/a") == "WA 0");
+  CHECK(group_line(r, "secret/b") == "WA 0 not run: it requires secret/a, which was not passed");
+  CHECK(group_line(r, "secret/c") == "AC 400");
+  std::vector<std::string> judged;
+  for (const TestResult& t : r.tests) judged.push_back(t.name);
+  CHECK(judged == std::vector<std::string>{"sample/1", "secret/a/1", "secret/c/1", "secret/c/2"});
+
+  // Failing the sample: c (which requires it) is not run either; b's sum keeps going past a rejection.
+  JudgeResult s = pkg.judge_source("a, b = map(int, input().split())\nprint(a + b + (a + b in (6, 7)))\n");
+  CHECK(s.verdict == Verdict::WA);
+  CHECK(group_line(s, "secret/b") == "WA 100");  // 10 + 0 (WA) + 0 (WA)
+  CHECK(group_line(s, "secret/c") == "WA 0 not run: it requires sample, which was not passed");
+  CHECK(s.score == doctest::Approx(30));
+}
+
+TEST_CASE("judge: 2025-09 scoring: score files that break the rules are judge errors on their case") {
+  ScoringPackage pkg;
+  pkg.test_case("secret/c/1", "4 4", "8 score 60");  // above the case's maximum of 50
+  JudgeResult r = pkg.judge_source("a, b = map(int, input().split())\nprint(a + b)\n");
+  CHECK(r.verdict == Verdict::JE);
+  REQUIRE(r.tests.size() == 7);  // min group decided at the judge error
+  CHECK(r.tests.back().name == "secret/c/1");
+  CHECK(r.tests.back().verdict == Verdict::JE);
+  CHECK(r.tests.back().message == "score.txt is 60, above the case's maximum 50");
+  CHECK(r.message == "secret/c/1: score.txt is 60, above the case's maximum 50");
+
+  ScoringPackage in_pass_fail;
+  in_pass_fail.test_case("secret/a/2", "2 2", "4 1");  // score_multiplier.txt in a pass-fail group
+  JudgeResult p = in_pass_fail.judge_source("a, b = map(int, input().split())\nprint(a + b)\n");
+  CHECK(p.verdict == Verdict::JE);
+  CHECK(p.message == "secret/a/2: the output validator wrote score_multiplier.txt in a pass-fail group");
 }
 
 TEST_CASE("judge: multi-pass problems run the submission again on nextpass.in, the feedback dir kept") {

@@ -7,22 +7,17 @@
 
 #include <doctest/doctest.h>
 
+#include "temp_tree.h"
+
 namespace fs = std::filesystem;
 using namespace package;
 using graders::Verdict;
 
 namespace {
 
-struct Package {
-  fs::path root;
-  Package() {
-    char tmpl[] = "/tmp/subs-test-XXXXXX";
-    root = mkdtemp(tmpl);
-  }
-  ~Package() { fs::remove_all(root); }
+struct Package : TempTree {
   Package& file(const std::string& rel, const std::string& text = "print(1)\n") {
-    fs::create_directories((root / rel).parent_path());
-    std::ofstream(root / rel) << text;
+    write(rel, text);
     return *this;
   }
 };

@@ -73,7 +73,8 @@ struct Walker {
       if (!in) continue;
       std::stringstream text;
       text << in.rdbuf();
-      g->own = parse_group_settings(text.str(), rel + "/" + file, config.scoring, out);
+      g->settings_file = rel + "/" + file;
+      g->own = parse_group_settings(text.str(), g->settings_file, config.scoring, &g->scoring_keys, out);
       return;  // test_group.yaml is the later name of the same file
     }
   }
@@ -177,6 +178,19 @@ bool valid_package_name(const std::string& name) {
   return true;
 }
 
+std::vector<const TestCase*> TestGroup::cases_in_order() const {
+  std::vector<const TestCase*> all;
+  for (auto [is_group, i] : order) {
+    if (!is_group) {
+      all.push_back(&cases[i]);
+      continue;
+    }
+    std::vector<const TestCase*> below = groups[i].cases_in_order();
+    all.insert(all.end(), below.begin(), below.end());
+  }
+  return all;
+}
+
 size_t TestGroup::case_count() const {
   size_t n = cases.size();
   for (const TestGroup& g : groups) n += g.case_count();
@@ -184,7 +198,7 @@ size_t TestGroup::case_count() const {
 }
 
 graders::TestdataSettings parse_group_settings(const std::string& text, const std::string& file, bool scoring,
-                                               std::vector<Diagnostic>* out) {
+                                               ScoringKeys* scoring_keys, std::vector<Diagnostic>* out) {
   graders::TestdataSettings s;
   YAML::Node root;
   try {
@@ -235,10 +249,13 @@ graders::TestdataSettings parse_group_settings(const std::string& text, const st
       std::pair<double, double> r;
       if (std::string e = graders::parse_range(scalar_text(v), &r); !e.empty()) fail(e);
       else s.range = r;
-    } else if (key == "max_score" || key == "score_aggregation" || key == "require_pass" || key == "full_feedback" ||
-               key == "static_validation_score" || key == "args" || key == "input_visualizer_args" ||
-               key == "output_visualizer_args" || key == "static_validator_args" || key == "scoring") {
-      // 2025-09 keys: read by the 2025-09 aggregation, not by the legacy grader.
+    } else if (read_scoring_key(key, v, file, scoring_keys, out)) {
+      // 2025-09 scoring: checked against the whole tree by resolve_scoring().
+    } else if (key == "full_feedback" || key == "input_visualizer_args" || key == "output_visualizer_args" ||
+               key == "static_validator_args") {
+      // What feedback teams see and how pictures are drawn: nothing the judge does.
+    } else if (key == "args") {
+      if (v.IsSequence() && v.size() > 0) fail("passing arguments to submissions is not supported");
     } else {
       out->push_back({false, file, line, "unknown key '" + key + "'"});
     }
@@ -265,6 +282,7 @@ TestGroup load_test_data(const std::string& package_dir, const ProblemConfig& co
   auto secret = std::find_if(root.groups.begin(), root.groups.end(), [](const TestGroup& g) { return g.name == "secret"; });
   if (secret == root.groups.end()) w.error("data/secret", "missing: every package needs secret test data");
   else if (secret->case_count() == 0) w.error("data/secret", "has no test cases");
+  if (config.version == FormatVersion::V2025_09) resolve_scoring(&root, config, diagnostics);
   return root;
 }
 

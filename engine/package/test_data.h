@@ -14,7 +14,9 @@
 #include <vector>
 
 #include "legacy_grading.h"
+#include "package/scoring_rules.h"
 #include "problem_config.h"
+#include "score_aggregation.h"
 
 namespace package {
 
@@ -27,19 +29,25 @@ struct TestGroup {
   std::string name;  // "" for data/ itself, then "sample", "secret", "secret/g1", ...
   graders::TestdataSettings own;   // the keys this group's own file sets
   graders::GroupSettings settings;  // effective, inherited
+  std::string settings_file;        // "data/secret/g1/test_group.yaml", or "" if it has none
+  ScoringKeys scoring_keys;         // 2025-09 keys its own file sets
+  graders::ScoringRules scoring;    // 2025-09 scoring problems: effective (secret and its groups)
   std::vector<TestCase> cases;
   std::vector<TestGroup> groups;
   // Judging order: (is_group, index into groups or cases).
   std::vector<std::pair<bool, size_t>> order;
   size_t case_count() const;  // this group and below
+  // Every case of this group and below, in judging order (a 2025-09 group's cases).
+  std::vector<const TestCase*> cases_in_order() const;
 };
 
 TestGroup load_test_data(const std::string& package_dir, const ProblemConfig& config,
                          std::vector<Diagnostic>* diagnostics);
 
-// Parses one testdata.yaml / test_group.yaml (text) into the keys it sets.
+// Parses one testdata.yaml / test_group.yaml (text) into the keys it sets; the
+// 2025-09 scoring keys go to *scoring_keys.
 graders::TestdataSettings parse_group_settings(const std::string& text, const std::string& file, bool scoring,
-                                               std::vector<Diagnostic>* diagnostics);
+                                               ScoringKeys* scoring_keys, std::vector<Diagnostic>* diagnostics);
 
 // The format's rule for file and directory names.
 bool valid_package_name(const std::string& name);

@@ -9,28 +9,22 @@
 
 #include <doctest/doctest.h>
 
+#include "temp_tree.h"
+
 namespace fs = std::filesystem;
 using namespace package;
 
 namespace {
 
-struct Package {
-  fs::path root;
-  Package() {
-    char tmpl[] = "/tmp/pkg-test-XXXXXX";
-    root = fs::path(mkdtemp(tmpl)) / "hello";
-    fs::create_directories(root);
-  }
-  ~Package() { fs::remove_all(root.parent_path()); }
+struct Package : TempTree {
+  Package() : TempTree("hello") {}
   Package& file(const std::string& rel, const std::string& text = "x\n") {
-    fs::create_directories((root / rel).parent_path());
-    std::ofstream(root / rel) << text;
+    write(rel, text);
     return *this;
   }
   Package& test_case(const std::string& rel) { return file(rel + ".in").file(rel + ".ans"); }
   Package& link(const std::string& rel, const std::string& target) {
-    fs::create_directories((root / rel).parent_path());
-    fs::create_symlink(target, root / rel);
+    symlink(rel, target);
     return *this;
   }
   TestGroup load(std::vector<Diagnostic>* d, bool scoring = false) const {

@@ -5,24 +5,21 @@
 #include <unistd.h>
 
 #include <filesystem>
+#include <map>
 #include <fstream>
 #include <sstream>
 
 #include <doctest/doctest.h>
+
+#include "temp_tree.h"
 
 namespace fs = std::filesystem;
 using namespace engine;
 
 namespace {
 
-struct Pkg {
-  fs::path root;
-  Pkg() {
-    char tmpl[] = "/tmp/verify-test-XXXXXX";
-    root = fs::path(mkdtemp(tmpl)) / "sum";
-    fs::create_directories(root);
-    fs::permissions(root.parent_path(), fs::perms::owner_all | fs::perms::others_read | fs::perms::others_exec |
-                                            fs::perms::group_read | fs::perms::group_exec);
+struct Pkg : TempTree {
+  Pkg() : TempTree("sum") {
     file("problem.yaml", "name: Sum\n");
     file("data/sample/1.in", "1 2\n").file("data/sample/1.ans", "3\n");
     file("data/secret/1.in", "5 6\n").file("data/secret/1.ans", "11\n");
@@ -31,10 +28,8 @@ struct Pkg {
     file("submissions/accepted/ok.py", "a, b = map(int, input().split())\nprint(a + b)\n");
     file("submissions/wrong_answer/wa.py", "a, b = map(int, input().split())\nprint(a * b)\n");
   }
-  ~Pkg() { fs::remove_all(root.parent_path()); }
   Pkg& file(const std::string& rel, const std::string& text) {
-    fs::create_directories((root / rel).parent_path());
-    std::ofstream(root / rel) << text;
+    write(rel, text);
     return *this;
   }
   VerifyReport verify() const {
@@ -164,6 +159,46 @@ TEST_CASE("verify: in 2025-09 a TLE submission must still time out at time_limit
     if (s.path == "submissions/time_limit_exceeded/slowish.py") {
       found = true;
       CHECK(s.reason.find("time_limit x time_limit_to_tle") != std::string::npos);
+    }
+  CHECK(found);
+}
+
+TEST_CASE("verify: a 2025-09 scoring package: groups, score_multiplier.txt, the scores submissions.yaml expects") {
+  Pkg p;
+  fs::remove(p.root / "data/secret/1.in");
+  fs::remove(p.root / "data/secret/1.ans");
+  p.file("problem.yaml", "problem_format_version: 2025-09\ntype: scoring\nname: Sum\nuuid: 0b1c2d3e-sum\n");
+  p.file("data/secret/easy/test_group.yaml", "max_score: 40\n");
+  p.file("data/secret/easy/1.in", "1 2\n").file("data/secret/easy/1.ans", "3\n");
+  p.file("data/secret/hard/test_group.yaml", "max_score: 60\nscore_aggregation: sum\n");
+  p.file("data/secret/hard/1.in", "100 200\n").file("data/secret/hard/1.ans", "300 1\n");
+  p.file("data/secret/hard/2.in", "1000 2000\n").file("data/secret/hard/2.ans", "3000 0.5\n");
+  // Accepts the right sum; the answer's second token, if any, is the case's score multiplier.
+  p.file("output_validator/check.py",
+         "import sys\n"
+         "ans = open(sys.argv[2]).read().split()\n"
+         "if sys.stdin.read().split()[:1] != ans[:1]: sys.exit(43)\n"
+         "if len(ans) > 1: open(sys.argv[3] + 'score_multiplier.txt', 'w').write(ans[1])\n"
+         "sys.exit(42)\n");
+  p.file("submissions/wrong_answer/wa.py", "a, b = map(int, input().split())\nprint(a + b if a < 100 else 0)\n");
+  p.file("submissions/submissions.yaml", "accepted/ok.py:\n  score: 85\nwrong_answer/wa.py:\n  score: [39, 41]\n");
+  VerifyReport r = p.verify();
+  INFO(to_json(r));
+  CHECK(r.ok());
+  std::map<std::string, double> scores;
+  for (const SubmissionCheck& s : r.submissions) scores[s.path] = s.score;
+  CHECK(scores["submissions/accepted/ok.py"] == doctest::Approx(85));  // 40 + 30 x 1 + 30 x 0.5
+  CHECK(scores["submissions/wrong_answer/wa.py"] == doctest::Approx(40));
+
+  p.file("submissions/submissions.yaml", "wrong_answer/wa.py:\n  score: 50\n");
+  VerifyReport wrong = p.verify();
+  CHECK_FALSE(wrong.ok());
+  bool found = false;
+  for (const SubmissionCheck& s : wrong.submissions)
+    if (s.path == "submissions/wrong_answer/wa.py") {
+      found = true;
+      CHECK(!s.ok);
+      CHECK(s.reason.find("expected a score in [50") != std::string::npos);
     }
   CHECK(found);
 }
