@@ -57,6 +57,17 @@ const std::map<std::string, Verdict> kLegacyDirs = {{"accepted", Verdict::AC},
                                                     {"time_limit_exceeded", Verdict::TLE},
                                                     {"run_time_error", Verdict::RTE}};
 
+// The format's rule: a pattern matches a submission if it matches its path or the
+// path of a directory it is in ("accepted" matches "accepted/sol.py"); `*` stays
+// within one name.
+bool matches_submission(const std::string& pattern, const std::string& rel) {
+  for (size_t end = rel.size(); end != std::string::npos && end > 0; end = rel.rfind('/', end - 1)) {
+    if (fnmatch(pattern.c_str(), rel.substr(0, end).c_str(), FNM_PATHNAME) == 0) return true;
+    if (end == 0) break;
+  }
+  return false;
+}
+
 void apply_submissions_yaml(const std::string& file, std::vector<Submission>* subs, std::vector<Diagnostic>* out) {
   std::ifstream in(file);
   if (!in) return;
@@ -84,19 +95,39 @@ void apply_submissions_yaml(const std::string& file, std::vector<Submission>* su
       }
       return true;
     };
+    if (!rule.IsMap()) {
+      out->push_back({true, "submissions/submissions.yaml", line, pattern + ": expected a map of requirements"});
+      continue;
+    }
+    std::optional<std::pair<double, double>> score;
+    if (const YAML::Node sc = rule["score"]) {
+      double lo, hi;
+      if (sc.IsScalar() && YAML::convert<double>::decode(sc, lo)) score = std::pair{lo, lo};
+      else if (sc.IsSequence() && sc.size() == 2 && YAML::convert<double>::decode(sc[0], lo) &&
+               YAML::convert<double>::decode(sc[1], hi) && lo <= hi)
+        score = std::pair{lo, hi};
+      else
+        out->push_back({true, "submissions/submissions.yaml", sc.Mark().line + 1,
+                        pattern + ": score: expected a number or a list [low, high]"});
+    }
+    for (const auto& k : rule) {
+      std::string key = k.first.Scalar();
+      if (key == "permitted" || key == "required" || key == "score" || key == "language" || key == "entrypoint" ||
+          key == "authors" || key == "model_solution" || key == "use_for_time_limit")
+        continue;
+      bool group = key == "sample" || key == "secret" || key.rfind("sample/", 0) == 0 || key.rfind("secret/", 0) == 0;
+      out->push_back({false, "submissions/submissions.yaml", k.first.Mark().line + 1,
+                      pattern + ": " + (group ? "requirements on the test cases of '" + key + "' are not checked"
+                                              : "unknown key '" + key + "'")});
+    }
     bool matched = false;
     for (Submission& s : *subs) {
-      std::string rel = s.path.substr(std::string("submissions/").size());
-      if (fnmatch(pattern.c_str(), rel.c_str(), FNM_PATHNAME) != 0) continue;
+      if (!matches_submission(pattern, s.path.substr(std::string("submissions/").size()))) continue;
       matched = true;
       bool p = verdicts("permitted", &s.expected.permitted);
       bool r = verdicts("required", &s.expected.required);
       if (p || r) s.expected.final_verdict.reset();
-      if (rule["score"]) {
-        const YAML::Node sc = rule["score"];
-        if (sc.IsScalar()) s.expected.score = std::pair{sc.as<double>(), sc.as<double>()};
-        else if (sc.IsSequence() && sc.size() == 2) s.expected.score = std::pair{sc[0].as<double>(), sc[1].as<double>()};
-      }
+      if (score) s.expected.score = score;
       s.expected.source = "submissions.yaml '" + pattern + "'";
     }
     if (!matched)

@@ -140,3 +140,29 @@ TEST_CASE("2025-09: directory defaults, overridden by submissions.yaml") {
   CHECK(slow->expected.score->first == 50);
   CHECK(has(d, "submissions/submissions.yaml:4: warning: pattern 'nothing/*' matches no submission"));
 }
+
+TEST_CASE("2025-09: a pattern matches a submission or a directory it is in; bad scores and unchecked keys are named") {
+  Package p;
+  p.file("submissions/accepted/a.py").file("submissions/accepted/dir/main.py").file("submissions/wrong_answer/w.py");
+  p.file("submissions/submissions.yaml",
+         "accepted:\n  score: 100\n"
+         "wrong_answer/*.py:\n  score: [0, 10]\n  secret/group1:\n    permitted: [AC]\n  colour: red\n"
+         "wrong_answer/w.py:\n  score: lots\n"
+         "accepted/dir:\n  required: [AC]\n");
+  ProblemConfig c;
+  c.version = FormatVersion::V2025_09;
+  std::vector<Diagnostic> d;
+  std::vector<Submission> subs = find_submissions(p.root.string(), c, &d);
+  for (const char* path : {"submissions/accepted/a.py", "submissions/accepted/dir"}) {
+    const Submission* s = find(subs, path);
+    REQUIRE(s);
+    REQUIRE(s->expected.score);
+    CHECK(s->expected.score->first == 100);
+  }
+  CHECK(find(subs, "submissions/accepted/dir")->expected.required == std::set<Verdict>{Verdict::AC});
+  CHECK(find(subs, "submissions/wrong_answer/w.py")->expected.score->second == 10);  // the bad score changes nothing
+  CHECK(has(d, "submissions/submissions.yaml:5: warning: wrong_answer/*.py: requirements on the test cases of 'secret/group1' are not checked"));
+  CHECK(has(d, "submissions/submissions.yaml:7: warning: wrong_answer/*.py: unknown key 'colour'"));
+  CHECK(has(d, "submissions/submissions.yaml:9: wrong_answer/w.py: score: expected a number or a list [low, high]"));
+  CHECK_FALSE(has(d, "matches no submission"));
+}
