@@ -252,6 +252,47 @@ TEST_CASE("judge: grading: custom runs the package's grader on each group's resu
   CHECK(r.score == 20);
 }
 
+TEST_CASE("judge: legacy scoring the Kattis olympiad way (groups of min, accept_score, ignore_sample)") {
+  SumPackage pkg("name: Sum\ntype: scoring\n");
+  for (int i = 1; i <= 3; ++i) {
+    fs::remove(pkg.root / ("data/secret/0" + std::to_string(i) + ".in"));
+    fs::remove(pkg.root / ("data/secret/0" + std::to_string(i) + ".ans"));
+  }
+  pkg.file("data/testdata.yaml", "on_reject: continue\nrange: 0 100\ngrader_flags: ignore_sample\n");
+  pkg.file("data/sample/testdata.yaml", "on_reject: continue\naccept_score: 0\nrange: 0 0\n");
+  pkg.file("data/secret/testdata.yaml", "on_reject: continue\nrange: 0 100\ngrader_flags: first_error accept_if_any_accepted\n");
+  pkg.file("data/secret/g1/testdata.yaml", "on_reject: break\naccept_score: 40\nrange: 0 40\ngrader_flags: min\n");
+  pkg.file("data/secret/g1/1.in", "1 1\n").file("data/secret/g1/1.ans", "2\n");
+  pkg.file("data/secret/g1/2.in", "2 1\n").file("data/secret/g1/2.ans", "3\n");
+  pkg.file("data/secret/g2/testdata.yaml", "on_reject: break\naccept_score: 60\nrange: 0 60\ngrader_flags: min\n");
+  pkg.file("data/secret/g2/1.in", "5 5\n").file("data/secret/g2/1.ans", "10\n");
+  pkg.file("data/secret/g2/2.in", "7 5\n").file("data/secret/g2/2.ans", "12\n");
+
+  JudgeResult full = run(pkg, "ok.py", "a, b = map(int, input().split())\nprint(a + b)\n");
+  CHECK(full.verdict == Verdict::AC);
+  CHECK(full.score == 100);
+  CHECK(full.max_score == 100);
+
+  // Wrong on g2's first case: g2 stops there (break) with 0, secret still accepts
+  // (accept_if_any_accepted) with g1's 40, and the sample adds nothing.
+  JudgeResult small = run(pkg, "small.py", "a, b = map(int, input().split())\nprint(a + b if a < 3 else 0)\n");
+  INFO(small.message);
+  CHECK(small.verdict == Verdict::AC);
+  CHECK(small.score == 40);
+  std::vector<std::string> judged;
+  for (const TestResult& t : small.tests) judged.push_back(t.name);
+  CHECK(judged == std::vector<std::string>{"sample/1", "secret/g1/1", "secret/g1/2", "secret/g2/1"});
+  bool noted = false;
+  for (const GroupScore& g : small.groups)
+    if (g.name == "secret/g2") {
+      noted = true;
+      CHECK(g.verdict == Verdict::WA);
+      CHECK(g.score == 0);
+      CHECK(g.note == "stopped after 1 of 2 (on_reject: break)");
+    }
+  CHECK(noted);
+}
+
 // A 2025-09 scoring package: a+b with groups a (pass-fail, 20), b (sum, 30, needs
 // a) and c (min, 50, needs sample). The validator accepts a+b and then writes what
 // the answer file asks: "<sum> <m>" score_multiplier.txt = m, "<sum> score <x>"
