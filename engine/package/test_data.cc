@@ -55,6 +55,37 @@ struct Walker {
     if (!valid_utf8(text)) warning(rel, "is not UTF-8 text");
   }
 
+  // A sample's interaction log (interactive and multi-pass problems): lines from
+  // the validator start with '<', the submission's with '>', passes are separated
+  // by "---" (multi-pass only). It replaces the shown .in/.ans, so .out and the
+  // .statement files must not come with it.
+  void check_interaction(const std::string& path, const std::string& rel, const std::string& base,
+                         const std::vector<std::string>& entries) {
+    if (!config.interactive && !config.multi_pass) {
+      warning(rel, "an interaction log, but the problem is neither interactive nor multi-pass: not used");
+      return;
+    }
+    for (const char* ext : {".out", ".in.statement", ".ans.statement"})
+      if (std::binary_search(entries.begin(), entries.end(), base + ext))
+        error(rel, std::string("must not come with ") + base + ext + " (the interaction is what is shown)");
+    std::ifstream in(path);
+    std::string line;
+    int number = 0, passes = 1;
+    while (std::getline(in, line)) {
+      ++number;
+      if (line == "---") {
+        if (!config.multi_pass) error(rel, "'---' separates passes, but the problem is not multi-pass", number);
+        ++passes;
+      } else if (line.empty() || (line[0] != '<' && line[0] != '>')) {
+        error(rel, "expected a line starting with '<' (from the validator) or '>' (from the submission)", number);
+        return;
+      }
+    }
+    if (config.multi_pass && passes > config.limits.validation_passes)
+      error(rel, std::to_string(passes) + " passes, but limits.validation_passes is " +
+                     std::to_string(config.limits.validation_passes));
+  }
+
   static bool valid_utf8(const std::string& s) {
     for (size_t i = 0; i < s.size();) {
       unsigned char c = static_cast<unsigned char>(s[i]);
@@ -91,7 +122,7 @@ struct Walker {
       return;
     }
     std::vector<std::string> entries = sorted_visible(dir);  // byte order, as the reference tools
-    std::vector<std::string> inputs, answers;
+    std::vector<std::string> inputs, answers, interactions;
     for (const std::string& e : entries) {
       std::string path = dir + "/" + e, erel = rel + "/" + e;
       if (!valid_package_name(e)) {
@@ -121,7 +152,14 @@ struct Walker {
         inputs.push_back(e.substr(0, e.size() - 3));
       } else if (e.size() > 4 && e.substr(e.size() - 4) == ".ans") {
         answers.push_back(e.substr(0, e.size() - 4));
+      } else if (e.size() > 12 && e.substr(e.size() - 12) == ".interaction") {
+        interactions.push_back(e.substr(0, e.size() - 12));
       }
+    }
+    for (const std::string& base : interactions) {
+      std::string irel = rel + "/" + base + ".interaction";
+      if (!std::binary_search(inputs.begin(), inputs.end(), base)) error(irel, "has no " + base + ".in beside it");
+      else check_interaction(dir + "/" + base + ".interaction", irel, base, entries);
     }
     for (const std::string& base : inputs) {
       std::string in_rel = rel + "/" + base + ".in";

@@ -162,3 +162,38 @@ TEST_CASE("test data: CR line ends, a missing final newline and non-UTF-8 text a
   CHECK(has(d, "data/secret/2.in: warning: is not UTF-8 text", false));
   CHECK_FALSE(has(d, "data/secret/2.ans", false));
 }
+
+TEST_CASE("test data: sample interaction logs of interactive and multi-pass problems") {
+  Package p;
+  p.test_case("data/sample/1").test_case("data/sample/2").test_case("data/secret/1");
+  p.file("data/sample/1.interaction", "< 100\n> ? 50\n< >\n> ! 75\n");
+  p.file("data/sample/2.interaction", "< 1\n---\n> 2\nnot a log line\n");
+  p.file("data/sample/2.out", "2\n");
+  p.file("data/sample/3.interaction", "< 1\n");
+  ProblemConfig interactive;
+  interactive.interactive = true;
+  std::vector<Diagnostic> d;
+  load_test_data(p.root.string(), interactive, &d);
+  CHECK_FALSE(has(d, "data/sample/1.interaction"));
+  CHECK(has(d, "data/sample/2.interaction: must not come with 2.out"));
+  CHECK(has(d, "data/sample/2.interaction:2: '---' separates passes, but the problem is not multi-pass"));
+  CHECK(has(d, "data/sample/2.interaction:4: expected a line starting with '<'"));
+  CHECK(has(d, "data/sample/3.interaction: has no 3.in beside it"));
+
+  Package mp;
+  mp.test_case("data/sample/1").test_case("data/secret/1");
+  mp.file("data/sample/1.interaction", "< 1 2\n> 3\n---\n< 3 4\n> 7\n---\n< 7 8\n> 15\n");
+  ProblemConfig multi_pass;
+  multi_pass.multi_pass = true;
+  std::vector<Diagnostic> e;
+  load_test_data(mp.root.string(), multi_pass, &e);
+  CHECK(has(e, "data/sample/1.interaction: 3 passes, but limits.validation_passes is 2"));
+  multi_pass.limits.validation_passes = 3;
+  std::vector<Diagnostic> f;
+  load_test_data(mp.root.string(), multi_pass, &f);
+  CHECK(f.empty());
+
+  std::vector<Diagnostic> g;
+  mp.load(&g);  // pass-fail batch problem: the log is not used
+  CHECK(has(g, "data/sample/1.interaction: warning: an interaction log, but the problem is neither", false));
+}
