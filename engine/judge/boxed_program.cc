@@ -10,6 +10,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <map>
+#include <set>
 
 #include <openssl/evp.h>
 
@@ -115,22 +116,37 @@ std::string BoxedProgram::build(const BuildSpec& spec) {
   // A linked file keeps the name it was given (a Java class is named after it).
   std::string given_name = spec.path.substr(spec.path.rfind('/') + 1);
   std::vector<std::string> names = is_dir ? sorted_visible(path) : std::vector<std::string>{given_name};
-  for (const std::string& n : names)
-    if (n == "build" || n == "run") return spec.path + ": programs with build/run scripts are not supported yet";
+  bool has_build = is_dir && std::count(names.begin(), names.end(), "build");
+  bool has_run = is_dir && std::count(names.begin(), names.end(), "run");
   const LanguageTable& languages = *spec.languages;
   language_ = spec.language;
+  if (has_build || has_run) {
+    // The format's build/run scripts: `build` runs in (a copy of) the program's
+    // directory, then `run` is the program. They may use sh, cc, c++ and python3.
+    script_language_.id = "build-run";
+    script_language_.name = "build/run scripts";
+    script_language_.compile = has_build ? std::vector<std::string>{"./build"} : std::vector<std::string>{};
+    script_language_.run = {"./run"};
+    script_language_.version = {"/bin/sh", "-c", "cc --version; c++ --version; python3 --version"};
+    language_ = &script_language_;
+  }
   if (!language_) language_ = languages.for_files(names);
   if (!language_) return spec.path + ": no language in languages.yaml for its files";
 
   // The files to stage: the program's, then the package's include/<language>/ over them.
   std::map<std::string, std::string> staged;
+  std::set<std::string> executable;
   for (const std::string& n : names) {
     char source[PATH_MAX];
     struct stat fst;
     std::string link = is_dir ? from + "/" + n : path;
     if (!realpath(link.c_str(), source) || stat(source, &fst) != 0 || !S_ISREG(fst.st_mode)) continue;
     staged[n] = read_file(source, 1ull << 30);
+    if (fst.st_mode & S_IXUSR) executable.insert(n);
   }
+  for (const char* script : {"build", "run"})
+    if (language_ == &script_language_ && staged.count(script) && !executable.count(script))
+      return spec.path + "/" + script + ": must be executable (chmod +x)";
   if (!spec.include_dir.empty())
     for (const std::string& n : sorted_visible(spec.include_dir)) {
       char source[PATH_MAX];
@@ -140,18 +156,21 @@ std::string BoxedProgram::build(const BuildSpec& spec) {
     }
   for (const auto& [n, content] : staged)
     if (languages.for_file(n) == language_) files_.files.push_back(n);
+  if (files_.files.empty() && language_ == &script_language_) files_.main = "run";
   if (files_.files.empty())
     for (const auto& [n, content] : staged) files_.files.push_back(n);  // e.g. named by --language
   if (files_.files.empty()) return spec.path + ": no source file";
   // A single-file program is its own main file, whatever include/ adds.
-  files_.main = !is_dir && staged.count(given_name) ? given_name
-                : files_.files.size() == 1 ? files_.files[0] : pick_main(files_.files);
+  files_.main = language_ == &script_language_          ? "run"
+                : !is_dir && staged.count(given_name) ? given_name
+                : files_.files.size() == 1            ? files_.files[0]
+                                                      : pick_main(files_.files);
   files_.memory_mib = spec.memory_mib;
 
   if (std::string e = box_.start(spec.box_binary, spec.dirs); !e.empty()) return e;
   for (const auto& [n, content] : staged)
-    if (!write_file(box_.workdir() + "/" + n, content, 0644)) return "cannot stage " + n;
-  if (language_->compile.empty()) return "";
+    if (!write_file(box_.workdir() + "/" + n, content, executable.count(n) ? 0755 : 0644)) return "cannot stage " + n;
+  if (language_->compile.empty()) return has_build || has_run ? check_run_script() : "";
 
   std::string cached;
   if (!spec.cache_dir.empty()) {
@@ -192,6 +211,15 @@ std::string BoxedProgram::build(const BuildSpec& spec) {
     outputs.push_back(name);
   }
   if (!cached.empty()) store_in_cache(cached, outputs);
+  return language_ == &script_language_ ? check_run_script() : "";
+}
+
+std::string BoxedProgram::check_run_script() {
+  struct stat st;
+  std::string run = box_.workdir() + "/run";
+  if (lstat(run.c_str(), &st) != 0 || !S_ISREG(st.st_mode))
+    return "the program has no run file" + std::string(language_->compile.empty() ? "" : " after its build");
+  if (!(st.st_mode & S_IXUSR)) return "its run file is not executable";
   return "";
 }
 

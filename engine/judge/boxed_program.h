@@ -3,7 +3,8 @@
 //
 // build() starts the box, stages the program's files into its /box (root-owned, so
 // no run can change or remove them), picks the language (given, or from the files:
-// C/C++ before Python for a directory of sources) and compiles in the box. The
+// C/C++ before Python for a directory of sources; a directory with `build` or `run`
+// scripts runs `./build`, then `./run` is the program) and compiles in the box. The
 // compiler's outputs are taken over the same way. Links in the sources are copied
 // as their contents; links the compiler leaves are never followed.
 #pragma once
@@ -47,7 +48,9 @@ class BoxedProgram {
   const Language* language_ = nullptr;
   ProgramFiles files_;
   bool from_cache_ = false;
+  Language script_language_;  // a program with build/run scripts
   void store_in_cache(const std::string& dir, const std::vector<std::string>& outputs);
+  std::string check_run_script();
 };
 
 // The compile cache's key: the language's commands, its toolchain's version, and

@@ -116,6 +116,50 @@ TEST_CASE("judge: a custom output validator (Python, in a directory) decides; ex
   CHECK(je.tests[0].message.find("exit code 0") != std::string::npos);
 }
 
+TEST_CASE("judge: output validators with build/run scripts (the format's other programs)") {
+  const char* check_c =
+      "#include <stdio.h>\n"
+      "int main(int argc, char** argv) {\n"
+      "  long a, b, t; FILE* in = fopen(argv[1], \"r\");\n"
+      "  if (!in || fscanf(in, \"%ld %ld\", &a, &b) != 2) return 1;\n"
+      "  return scanf(\"%ld\", &t) == 1 && t == a + b ? 42 : 43;\n"
+      "}\n";
+  auto executable = [](SumPackage& pkg, const std::string& rel) {
+    fs::permissions(pkg.root / rel, fs::perms::owner_exec | fs::perms::group_exec | fs::perms::others_exec,
+                    fs::perm_options::add);
+  };
+  // build compiles with cc into run.
+  SumPackage built("name: Sum\nvalidation: custom\n");
+  built.file("output_validators/check/check.c", check_c);
+  built.file("output_validators/check/build", "#!/bin/sh\ncc -O2 -o run check.c\n");
+  executable(built, "output_validators/check/build");
+  CHECK(run(built, "sum.py", "a, b = map(int, input().split())\nprint(a + b)\n").verdict == Verdict::AC);
+  CHECK(run(built, "diff.py", "a, b = map(int, input().split())\nprint(a - b)\n").verdict == Verdict::WA);
+
+  // Only run: a shell script that hands over to Python.
+  SumPackage script("name: Sum\nvalidation: custom\n");
+  script.file("output_validators/check/run", "#!/bin/sh\nexec python3 \"$(dirname \"$0\")/check.py\" \"$@\"\n");
+  script.file("output_validators/check/check.py",
+              "import sys\na, b = map(int, open(sys.argv[1]).read().split())\n"
+              "sys.exit(42 if sys.stdin.read().split() == [str(a + b)] else 43)\n");
+  executable(script, "output_validators/check/run");
+  CHECK(run(script, "sum.py", "a, b = map(int, input().split())\nprint(a + b)\n").verdict == Verdict::AC);
+
+  // A build that leaves no run, and a run that is not executable: judge errors that say so.
+  SumPackage no_run("name: Sum\nvalidation: custom\n");
+  no_run.file("output_validators/check/check.c", check_c);
+  no_run.file("output_validators/check/build", "#!/bin/sh\ncc -O2 -o validator check.c\n");
+  executable(no_run, "output_validators/check/build");
+  JudgeResult r = run(no_run, "sum.py", "print(3)\n");
+  CHECK(r.verdict == Verdict::JE);
+  CHECK(r.message == "output validator: the program has no run file after its build");
+  SumPackage not_executable("name: Sum\nvalidation: custom\n");
+  not_executable.file("output_validators/check/run", "#!/bin/sh\nexit 42\n");
+  JudgeResult n = run(not_executable, "sum.py", "print(3)\n");
+  CHECK(n.verdict == Verdict::JE);
+  CHECK(n.message.find("check/run: must be executable") != std::string::npos);
+}
+
 TEST_CASE("judge: a custom output validator in C++ sees only the package and its feedback dir") {
   SumPackage pkg("name: Sum\nvalidation: custom\n");
   pkg.file("output_validators/validate/validate.cpp",
