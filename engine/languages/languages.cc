@@ -130,6 +130,10 @@ std::vector<std::string> expand(const std::vector<std::string>& command, const P
 
 LanguageTable load_languages(const std::string& path, std::vector<std::string>* errors) {
   std::ifstream in(path);
+  if (!in) {
+    errors->push_back(path + ": cannot be read");
+    return {};
+  }
   std::stringstream text;
   text << in.rdbuf();
   return parse_languages(text.str(), errors);

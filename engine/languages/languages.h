@@ -34,7 +34,7 @@ struct LanguageTable {
 
 // Errors ("languages.yaml:12: compile: expected a list of strings") go to *errors.
 LanguageTable parse_languages(const std::string& text, std::vector<std::string>* errors);
-// parse_languages on the file at `path` (an unreadable file reads as empty).
+// parse_languages on the file at `path` ("<path>: cannot be read" if it cannot).
 LanguageTable load_languages(const std::string& path, std::vector<std::string>* errors);
 
 struct ProgramFiles {

@@ -81,3 +81,11 @@ TEST_CASE("languages.yaml errors name the line") {
   parse_languages("nope: 1\n", &bad);
   CHECK(bad.size() == 1);
 }
+
+TEST_CASE("a languages file that cannot be read says so") {
+  std::vector<std::string> errors;
+  LanguageTable t = load_languages("/nonexistent/languages.yaml", &errors);
+  CHECK(t.languages.empty());
+  REQUIRE(errors.size() == 1);
+  CHECK(errors[0] == "/nonexistent/languages.yaml: cannot be read");
+}
