@@ -33,6 +33,7 @@ GroupSettings inherit(const GroupSettings& parent, const TestdataSettings& own) 
   if (own.grader_flags) s.grader_flags = *own.grader_flags;
   if (own.input_validator_flags) s.input_validator_flags = *own.input_validator_flags;
   if (own.output_validator_flags) s.output_validator_flags = *own.output_validator_flags;
+  if (own.submission_args) s.submission_args = *own.submission_args;
   if (own.accept_score) s.accept_score = *own.accept_score;
   if (own.reject_score) s.reject_score = *own.reject_score;
   if (own.range) {

@@ -24,6 +24,7 @@ struct TestdataSettings {
   std::optional<bool> on_reject_break;     // "break" (default) / "continue"
   std::optional<bool> custom_grading;      // grading: default / custom
   std::optional<std::string> grader_flags, input_validator_flags, output_validator_flags;
+  std::optional<std::string> submission_args;  // 2025-09 `args`: the submission's command line
   std::optional<double> accept_score, reject_score;
   std::optional<std::pair<double, double>> range;
 };
@@ -33,6 +34,7 @@ struct GroupSettings {
   bool on_reject_break = true;
   bool custom_grading = false;
   std::string grader_flags, input_validator_flags, output_validator_flags;
+  std::string submission_args;
   double accept_score = 1, reject_score = 0;
   double range_low = -std::numeric_limits<double>::infinity();
   double range_high = std::numeric_limits<double>::infinity();

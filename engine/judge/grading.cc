@@ -10,7 +10,7 @@ JudgeResult Judging::grade_scoring_2025() {
   const package::TestGroup *sample = nullptr, *secret = nullptr;
   for (const package::TestGroup& g : p_.data.groups) (g.name == "sample" ? sample : secret) = &g;
   if (sample) {
-    const OutputValidatorArgs args = output_validator_args(p_, sample->settings);
+    const TestArgs args = test_args(p_, sample->settings);
     Verdict v = Verdict::AC;
     for (const package::TestCase* tc : sample->cases_in_order()) {
       CaseRun c = run_case(*tc, args);  // score files on samples are ignored, as the format says
@@ -69,7 +69,7 @@ graders::Scored Judging::grade_scored_group(const package::TestGroup& g, std::ma
   graders::Scored result;
   size_t at = result_.groups.size();
   if (gate(g, outcome, &result).note.empty()) {
-    const OutputValidatorArgs args = output_validator_args(p_, g.settings);
+    const TestArgs args = test_args(p_, g.settings);
     std::vector<const package::TestCase*> cases = g.cases_in_order();
     graders::CaseLimit limit = graders::case_limit(g.scoring, cases.size());
     std::vector<graders::Scored> scored;
@@ -96,7 +96,7 @@ void Judging::judge_error_at(size_t test, const std::string& why) {
 }
 
 graders::GroupResult Judging::grade(const package::TestGroup& g) {
-  const OutputValidatorArgs args = output_validator_args(p_, g.settings);  // once per group, not per case
+  const TestArgs args = test_args(p_, g.settings);  // once per group, not per case
   auto child = [&](size_t i) {
     auto [is_group, index] = g.order[i];
     if (is_group) {

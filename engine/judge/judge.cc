@@ -49,11 +49,29 @@ void empty_dir(const std::string& dir) {
   for (const auto& e : std::filesystem::directory_iterator(dir, ec)) std::filesystem::remove_all(e.path(), ec);
 }
 
-OutputValidatorArgs output_validator_args(const Problem& p, const graders::GroupSettings& settings) {
-  OutputValidatorArgs a;
-  a.args = p.config.output_validator_args;
-  for (const std::string& f : graders::split_flags(settings.output_validator_flags)) a.args.push_back(f);
-  if (!p.config.custom_output_validator) a.flags_error = graders::parse_default_validator_flags(a.args, &a.flags);
+namespace {
+
+void set_validator_args(const Problem& p, const std::string& flags, TestArgs* a) {
+  a->validator = p.config.output_validator_args;
+  for (const std::string& f : graders::split_flags(flags)) a->validator.push_back(f);
+  a->flags = {};
+  a->flags_error.clear();
+  if (!p.config.custom_output_validator) a->flags_error = graders::parse_default_validator_flags(a->validator, &a->flags);
+}
+
+}  // namespace
+
+TestArgs test_args(const Problem& p, const graders::GroupSettings& settings) {
+  TestArgs a;
+  a.submission = graders::split_flags(settings.submission_args);
+  set_validator_args(p, settings.output_validator_flags, &a);
+  return a;
+}
+
+TestArgs for_case(const Problem& p, const TestArgs& group, const package::TestCase& tc) {
+  TestArgs a = group;
+  if (tc.args) a.submission = graders::split_flags(*tc.args);
+  if (tc.output_validator_args) set_validator_args(p, *tc.output_validator_args, &a);
   return a;
 }
 

@@ -100,13 +100,17 @@ graders::ScoreFiles read_score_files(const std::string& feedback_dir);
 // Empties a feedback dir (the caller's choice when: multi-pass keeps it across passes).
 void empty_dir(const std::string& dir);
 
-// A group's output validator arguments (the package's, then the group's flags) and,
-// for the default validator, what they mean.
-struct OutputValidatorArgs {
-  std::vector<std::string> args;
+// The command-line arguments of a test case's runs: the submission's (`args`) and
+// the output validator's (the package's, then the group's flags) and, for the
+// default validator, what they mean. Worked out once per group; a case with its
+// own <case>.yaml arguments gets them over its group's.
+struct TestArgs {
+  std::vector<std::string> submission;
+  std::vector<std::string> validator;
   graders::DefaultValidatorFlags flags;
   std::string flags_error;  // default validator only: why the flags are wrong
 };
-OutputValidatorArgs output_validator_args(const Problem& p, const graders::GroupSettings& settings);
+TestArgs test_args(const Problem& p, const graders::GroupSettings& settings);
+TestArgs for_case(const Problem& p, const TestArgs& group, const package::TestCase& tc);
 
 }  // namespace engine

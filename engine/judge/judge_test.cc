@@ -385,6 +385,25 @@ std::string group_line(const JudgeResult& r, const std::string& name) {
   return "missing";
 }
 
+TEST_CASE("judge: arguments from test_group.yaml and a case's own .yaml reach the submission and the validator") {
+  SumPackage pkg("problem_format_version: 2025-09\nname: Sum\nuuid: 5f0c1e2a-0000-4000-8000-000000000002\n");
+  pkg.file("data/secret/test_group.yaml", "args: [plain]\n");
+  pkg.file("data/secret/02.yaml", "args: [shifted]\noutput_validator_args: [float_absolute_tolerance, '0.5']\n");
+  // Prints a+b, or a+b+0.25 when told "shifted": only the case that allows 0.5 of error accepts that.
+  const char* source = "import sys\na, b = map(int, input().split())\n"
+                       "print(a + b + (0.25 if sys.argv[1:] == ['shifted'] else 0))\n";
+  JudgeResult r = run(pkg, "args.py", source);
+  INFO(r.message);
+  CHECK(r.verdict == Verdict::AC);
+  // Without the case's tolerance the same output is wrong.
+  pkg.file("data/secret/02.yaml", "args: [shifted]\n");
+  JudgeResult w = run(pkg, "args.py", source);
+  CHECK(w.verdict == Verdict::WA);
+  REQUIRE(w.tests.size() == 3);  // sample (no args), secret/01, secret/02
+  CHECK(w.tests[2].name == "secret/02");
+  CHECK(w.tests[2].verdict == Verdict::WA);
+}
+
 TEST_CASE("judge: 2025-09 scoring: pass-fail, sum with score_multiplier.txt, min with score.txt") {
   ScoringPackage pkg;
   JudgeResult r = pkg.judge_source("a, b = map(int, input().split())\nprint(a + b)\n");

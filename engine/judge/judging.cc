@@ -142,7 +142,9 @@ JudgeResult Judging::judge(const std::string& source) {
   return result_;
 }
 
-Judging::CaseRun Judging::run_case(const package::TestCase& tc, const OutputValidatorArgs& args) {
+Judging::CaseRun Judging::run_case(const package::TestCase& tc, const TestArgs& group_args) {
+  TestArgs own;
+  const TestArgs& args = tc.has_own_args() ? (own = for_case(p_, group_args, tc)) : group_args;
   if (p_.config.custom_output_validator) empty_dir(feedback_);
   TestResult t;
   t.name = tc.name;
@@ -177,17 +179,23 @@ Judging::CaseRun Judging::run_case(const package::TestCase& tc, const OutputVali
   return c;
 }
 
-std::string Judging::run_pass(const package::TestCase& tc, const OutputValidatorArgs& a, const std::string& input,
-                              TestResult* t) {
+BoxRequest Judging::submission_request(const TestArgs& a) {
   BoxRequest r;
   r.argv = program_.argv();
+  r.argv.insert(r.argv.end(), a.submission.begin(), a.submission.end());
   r.cpu_s = opt_.time_limit_s;
   r.memory_bytes = static_cast<long long>(p_.config.limits.memory_mib + lang_.extra_memory_mib) << 20;
   r.output_bytes = static_cast<long long>(p_.config.limits.output_mib) << 20;
   r.processes = 128;
+  r.stderr_path = scratch_ + "/err";
+  return r;
+}
+
+std::string Judging::run_pass(const package::TestCase& tc, const TestArgs& a, const std::string& input,
+                              TestResult* t) {
+  BoxRequest r = submission_request(a);
   r.stdin_path = input;
   r.stdout_path = scratch_ + "/out";
-  r.stderr_path = scratch_ + "/err";
   BoxReport b = program_.box().run(r);
   t->cpu_s = std::max(t->cpu_s, b.cpu_s);
   t->memory_bytes = std::max(t->memory_bytes, b.memory_bytes);
@@ -196,7 +204,7 @@ std::string Judging::run_pass(const package::TestCase& tc, const OutputValidator
   if (t->verdict != Verdict::AC) return "";
   std::string next;
   if (p_.config.custom_output_validator) {
-    CustomVerdict v = run_output_validator(validator_, p_, tc, r.stdout_path, a.args, feedback_, scratch_ + "/v");
+    CustomVerdict v = run_output_validator(validator_, p_, tc, r.stdout_path, a.validator, feedback_, scratch_ + "/v");
     t->verdict = v.verdict;
     t->message = v.message;
     next = v.next_pass;
@@ -213,7 +221,7 @@ std::string Judging::run_pass(const package::TestCase& tc, const OutputValidator
   return next;
 }
 
-std::string Judging::interact(const package::TestCase& tc, const OutputValidatorArgs& args,
+std::string Judging::interact(const package::TestCase& tc, const TestArgs& args,
                               const std::string& validator_input, int pass, TestResult* out) {
   TestResult& t = *out;
   std::string to_sub = scratch_ + "/to-submission", to_val = scratch_ + "/to-validator";
@@ -224,22 +232,16 @@ std::string Judging::interact(const package::TestCase& tc, const OutputValidator
     t.message = "cannot make the named pipes";
     return "";
   }
-  BoxRequest sub;
-  sub.argv = program_.argv();
-  sub.cpu_s = opt_.time_limit_s;
+  BoxRequest sub = submission_request(args);
   sub.wall_s = 2 * opt_.time_limit_s + 1;
-  sub.memory_bytes = static_cast<long long>(p_.config.limits.memory_mib + lang_.extra_memory_mib) << 20;
-  sub.output_bytes = static_cast<long long>(p_.config.limits.output_mib) << 20;
-  sub.processes = 128;
   sub.stdin_path = to_sub;
   sub.stdout_path = to_val;
-  sub.stderr_path = scratch_ + "/err";
   BoxRequest val;
   val.argv = output_validator_argv(validator_, p_, tc,
                                    validator_input == tc.input
                                        ? in_box(p_, tc.input)
                                        : "/passes/" + std::filesystem::path(validator_input).filename().string(),
-                                   args.args);
+                                   args.validator);
   val.cpu_s = p_.config.limits.validation_time_s;
   val.wall_s = sub.wall_s + 1;  // a deadlock ends at the submission's wall limit
   val.memory_bytes = static_cast<long long>(p_.config.limits.validation_memory_mib +

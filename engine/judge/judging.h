@@ -58,16 +58,20 @@ class Judging {
     size_t test = 0;
   };
 
-  CaseRun run_case(const package::TestCase& tc, const OutputValidatorArgs& args);
+  CaseRun run_case(const package::TestCase& tc, const TestArgs& args);
 
   // Legacy: score.txt only with `validation: custom score` and only on an accepted
   // case (problemtools), and then required of scoring problems; no score.txt means
   // the group's accept_score / reject_score.
   graders::ChildResult legacy_case(const CaseRun& c);
 
+  // A run of the submission with the problem's limits and the case's arguments
+  // (stdin and stdout are the caller's).
+  BoxRequest submission_request(const TestArgs& a);
+
   // One run of the submission on `input` and the check of its output; returns the
   // validator's nextpass.in (a scratch file) or "". t->cpu_s is the largest pass.
-  std::string run_pass(const package::TestCase& tc, const OutputValidatorArgs& a, const std::string& input,
+  std::string run_pass(const package::TestCase& tc, const TestArgs& a, const std::string& input,
                        TestResult* t);
 
   // Interactive: the submission and the validator run at once, each in its own box,
@@ -81,7 +85,7 @@ class Judging {
   // then a validator that did not exit with 42/43 (JE); then the submission's own
   // failure; then the validator's verdict.
   // Returns the validator's nextpass.in (in scratch_/passes/) or "".
-  std::string interact(const package::TestCase& tc, const OutputValidatorArgs& args,
+  std::string interact(const package::TestCase& tc, const TestArgs& args,
                        const std::string& validator_input, int pass, TestResult* out);
 
   // Opens and closes both ends of each named pipe without waiting: a box stuck in

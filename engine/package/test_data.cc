@@ -18,6 +18,8 @@
 namespace package {
 namespace {
 
+std::string scalar_text(const YAML::Node& n);
+
 struct Walker {
   std::string package_root;  // realpath of the package
   const ProblemConfig& config;
@@ -84,6 +86,41 @@ struct Walker {
     if (config.multi_pass && passes > config.limits.validation_passes)
       error(rel, std::to_string(passes) + " passes, but limits.validation_passes is " +
                      std::to_string(config.limits.validation_passes));
+  }
+
+  // A 2025-09 test case configuration: its arguments replace the group's; feedback
+  // keys are for people, not for judging. Unknown keys are errors, as the format says.
+  void read_case_yaml(const std::string& path, const std::string& rel, TestCase* tc) {
+    YAML::Node root;
+    try {
+      root = YAML::LoadFile(path);
+    } catch (const YAML::Exception& e) {
+      error(rel, "not valid YAML: " + e.msg, e.mark.is_null() ? 0 : e.mark.line + 1);
+      return;
+    }
+    if (root.IsNull()) return;
+    if (!root.IsMap()) {
+      error(rel, "expected a map of keys");
+      return;
+    }
+    for (const auto& kv : root) {
+      std::string key = kv.first.Scalar();
+      const YAML::Node& v = kv.second;
+      int line = v.Mark().is_null() ? 0 : v.Mark().line + 1;
+      std::optional<std::string>* target = key == "args"                    ? &tc->args
+                                           : key == "input_validator_args"  ? &tc->input_validator_args
+                                           : key == "output_validator_args" ? &tc->output_validator_args
+                                                                            : nullptr;
+      if (target) {
+        if (v.IsSequence()) *target = scalar_text(v);
+        else if (v.IsMap() && key == "input_validator_args")
+          warning(rel, key + ": per-validator arguments are not supported; applied to none", line);
+        else error(rel, key + ": expected a list of strings", line);
+      } else if (key != "full_feedback" && key != "hint" && key != "description" && key != "input_visualizer_args" &&
+                 key != "output_visualizer_args") {
+        error(rel, "unknown key '" + key + "'", line);
+      }
+    }
   }
 
   static bool valid_utf8(const std::string& s) {
@@ -172,7 +209,9 @@ struct Walker {
       if (input.empty() || answer.empty()) continue;
       check_text(input, in_rel);
       check_text(answer, rel + "/" + base + ".ans");
-      g->cases.push_back({name + "/" + base, input, answer});
+      g->cases.push_back({name + "/" + base, input, answer, {}, {}, {}});
+      if (std::binary_search(entries.begin(), entries.end(), base + ".yaml"))
+        read_case_yaml(dir + "/" + base + ".yaml", rel + "/" + base + ".yaml", &g->cases.back());
     }
     for (const std::string& base : answers)
       if (!std::binary_search(inputs.begin(), inputs.end(), base))
@@ -293,7 +332,7 @@ graders::TestdataSettings parse_group_settings(const std::string& text, const st
                key == "static_validator_args") {
       // What feedback teams see and how pictures are drawn: nothing the judge does.
     } else if (key == "args") {
-      if (v.IsSequence() && v.size() > 0) fail("passing arguments to submissions is not supported");
+      s.submission_args = scalar_text(v);
     } else {
       out->push_back({false, file, line, "unknown key '" + key + "'"});
     }

@@ -10,6 +10,7 @@
 // ignored, as the format requires. Nothing is judged here.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -23,6 +24,9 @@ namespace package {
 struct TestCase {
   std::string name;          // relative to data/, without extension: "secret/g1/01"
   std::string input, answer;  // absolute paths, links resolved
+  // 2025-09 <case>.yaml: arguments that replace the group's (space-separated).
+  std::optional<std::string> args, input_validator_args, output_validator_args;
+  bool has_own_args() const { return args || input_validator_args || output_validator_args; }
 };
 
 struct TestGroup {

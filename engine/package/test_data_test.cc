@@ -197,3 +197,26 @@ TEST_CASE("test data: sample interaction logs of interactive and multi-pass prob
   mp.load(&g);  // pass-fail batch problem: the log is not used
   CHECK(has(g, "data/sample/1.interaction: warning: an interaction log, but the problem is neither", false));
 }
+
+TEST_CASE("test data: a case's own .yaml (2025-09) sets its arguments; unknown keys are errors") {
+  Package p;
+  p.test_case("data/secret/1").test_case("data/secret/2").test_case("data/secret/3");
+  p.file("data/secret/1.yaml", "args: [--fast, '3']\noutput_validator_args: [float_tolerance, 1e-3]\n"
+                               "input_validator_args: [max=5]\nhint: think\nfull_feedback: true\n");
+  p.file("data/secret/2.yaml", "args: --fast\ncolour: red\n");
+  p.file("data/secret/3.yaml", "args: [unclosed\n");
+  p.file("data/secret/test_group.yaml", "args: [--slow]\n");
+  std::vector<Diagnostic> d;
+  TestGroup root = p.load(&d);
+  const TestGroup& secret = group(root, "secret");
+  REQUIRE(secret.cases.size() == 3);
+  CHECK(*secret.cases[0].args == "--fast 3");
+  CHECK(*secret.cases[0].output_validator_args == "float_tolerance 1e-3");
+  CHECK(*secret.cases[0].input_validator_args == "max=5");
+  CHECK_FALSE(secret.cases[2].has_own_args());
+  CHECK(secret.settings.submission_args == "--slow");  // the group's, for cases without their own
+  CHECK(has(d, "data/secret/2.yaml:1: args: expected a list of strings"));
+  CHECK(has(d, "data/secret/2.yaml:2: unknown key 'colour'"));
+  CHECK(has(d, "data/secret/3.yaml:2: not valid YAML"));
+  CHECK_FALSE(has(d, "data/secret/1.yaml"));
+}

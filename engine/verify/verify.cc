@@ -108,8 +108,11 @@ class Verifier {
       int checked = 0;
       each_case(problem_.data, [&](const package::TestCase& tc, const graders::GroupSettings& s) {
         BoxRequest r;
+        // input_validator_args, then the case's `args` (the format's order).
         r.argv = v.argv();
-        for (const std::string& f : graders::split_flags(s.input_validator_flags)) r.argv.push_back(f);
+        for (const std::string& f : graders::split_flags(tc.input_validator_args.value_or(s.input_validator_flags)))
+          r.argv.push_back(f);
+        for (const std::string& f : graders::split_flags(tc.args.value_or(s.submission_args))) r.argv.push_back(f);
         r.cpu_s = problem_.config.limits.validation_time_s;
         r.memory_bytes = static_cast<long long>(problem_.config.limits.validation_memory_mib) << 20;
         r.stdin_path = tc.input;
@@ -154,12 +157,12 @@ class Verifier {
     }
     int checked = 0;
     each_case(problem_.data, [&](const package::TestCase& tc, const graders::GroupSettings& s) {
-      OutputValidatorArgs a = output_validator_args(problem_, s);
+      TestArgs a = for_case(problem_, test_args(problem_, s), tc);
       Verdict v;
       std::string message;
       if (problem_.config.custom_output_validator) {
         empty_dir(feedback);
-        CustomVerdict c = run_output_validator(custom, problem_, tc, tc.answer, a.args, feedback, scratch_ + "/ov");
+        CustomVerdict c = run_output_validator(custom, problem_, tc, tc.answer, a.validator, feedback, scratch_ + "/ov");
         v = c.verdict;
         message = c.message;
       } else if (!a.flags_error.empty()) {
