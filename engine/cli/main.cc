@@ -2,6 +2,7 @@
 //   judge PROBLEM_DIR SOURCE   judge one solution against one problem package
 //   verify PROBLEM_DIR         check a package the way problemtools' verifyproblem does
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include <cstdio>
 #include <iostream>
@@ -197,9 +198,21 @@ int main(int argc, char** argv) {
     std::fprintf(stderr, "shortlist judge: the package has errors (above); run shortlist verify\n");
     return 1;
   }
+  // On a terminal, one line that follows the work (long for slow solutions).
+  bool live = isatty(STDERR_FILENO);
+  if (live && tl_option <= 0 && p.explicit_time_limit() <= 0)
+    std::fprintf(stderr, "  deriving the time limit: judging the package's accepted submissions...");
   std::string how;
   double tl = time_limit(p, tl_option, langs, box, &how);
-  engine::JudgeResult r = engine::judge(p, source, *lang, {box, tl, &langs, engine::default_cache_dir()});
+  engine::JudgeOptions options{box, tl, &langs, engine::default_cache_dir(), {}};
+  size_t judged = 0, total = p.data.case_count();
+  if (live)
+    options.on_test = [&](const engine::TestResult& t) {
+      std::fprintf(stderr, "\r\033[K  judging %zu/%zu  %s %s", ++judged, total, t.name.c_str(),
+                   graders::verdict_name(t.verdict));
+    };
+  engine::JudgeResult r = engine::judge(p, source, *lang, options);
+  if (live) std::fprintf(stderr, "\r\033[K");
   if (json) print_json(r);
   else print_table(r, tl, how);
   return r.verdict == graders::Verdict::JE ? 1 : 0;

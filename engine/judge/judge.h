@@ -11,6 +11,7 @@
 // their own), interactive and multi-pass problems (also both at once).
 #pragma once
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -68,6 +69,8 @@ struct JudgeOptions {
   double time_limit_s = 1;  // CPU seconds per test case
   const LanguageTable* languages = nullptr;  // for the output validator's language
   std::string cache_dir;                     // compiled programs by hash; "" = none
+  // Hears each test case as soon as it is judged (progress on a terminal).
+  std::function<void(const TestResult&)> on_test;
 };
 
 // The default compile cache: $SHORTLIST_CACHE, else /var/cache/shortlist/compile.

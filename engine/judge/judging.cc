@@ -176,6 +176,7 @@ Judging::CaseRun Judging::run_case(const package::TestCase& tc, const TestArgs& 
   result_.max_cpu_s = std::max(result_.max_cpu_s, t.cpu_s);
   c.test = result_.tests.size();
   result_.tests.push_back(t);
+  if (opt_.on_test) opt_.on_test(t);
   return c;
 }
 
