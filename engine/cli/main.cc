@@ -14,6 +14,7 @@
 
 #include "judge/boxed_program.h"
 #include "judge/judge.h"
+#include "verify/package_time_limit.h"
 #include "verify/verify.h"
 #include "package/submissions.h"
 #include "package/time_limit.h"
@@ -32,22 +33,10 @@ std::string mib(long long bytes) {
 double time_limit(const engine::Problem& p, double option, const engine::LanguageTable& langs,
                   const std::string& box, std::string* how) {
   if (option > 0) return *how = "given", option;
-  if (double t = p.explicit_time_limit(); t > 0) return *how = "from the package", t;
   std::vector<package::Diagnostic> d;
-  package::TimeLimitInputs in;
-  int counted = 0;
-  for (const package::Submission& s : package::find_submissions(p.dir, p.config, &d)) {
-    if (!package::expects_accepted(s.expected)) continue;
-    const engine::Language* l = engine::program_language(langs, s.absolute);
-    if (!l) continue;
-    engine::JudgeResult r = engine::judge(p, s.absolute, *l, {box, 10.0, &langs, engine::default_cache_dir()});
-    if (r.verdict != graders::Verdict::AC) continue;
-    in.slowest_accepted_s = std::max(in.slowest_accepted_s, r.max_cpu_s);
-    ++counted;
-  }
-  package::TimeLimit t = package::derive_time_limit(p.config, in);
-  *how = "derived from " + std::to_string(counted) + " accepted submission(s), slowest " +
-         std::to_string(in.slowest_accepted_s) + " s";
+  engine::PackageTimeLimit t =
+      engine::package_time_limit(p, package::find_submissions(p.dir, p.config, &d), langs, box);
+  *how = t.source + (t.error.empty() ? "" : "; " + t.error);
   return t.seconds > 0 ? t.seconds : 1;
 }
 

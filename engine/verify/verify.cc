@@ -14,6 +14,7 @@
 #include "judge/judge.h"
 #include "package/submissions.h"
 #include "package/time_limit.h"
+#include "verify/package_time_limit.h"
 
 namespace engine {
 namespace {
@@ -206,32 +207,21 @@ class Verifier {
     }
     // The time limit: the package's, or derived from the accepted submissions judged
     // with room to spare (then judged again only if they came close to the limit).
-    double explicit_tl = problem_.explicit_time_limit();
-    double high = 0;  // the limit times its margin: a TLE submission must still time out there
-    package::TimeLimitInputs in;
-    int accepted = 0;
-    for (Judged& j : judged) {
-      if (!package::expects_accepted(j.sub->expected) || explicit_tl > 0) continue;
-      j.result = judge(problem_, j.sub->absolute, *j.lang, {box_, kGenerous, &langs_, default_cache_dir()});
-      j.done = true;
-      say(j.sub->path + ": " + graders::verdict_name(j.result.verdict) + " (slowest case " +
-          std::to_string(j.result.max_cpu_s) + " s)");
-      if (j.result.verdict == Verdict::AC) in.slowest_accepted_s = std::max(in.slowest_accepted_s, j.result.max_cpu_s);
-      ++accepted;
-    }
-    if (explicit_tl > 0) {
-      report_.time_limit = explicit_tl;
-      high = explicit_tl * problem_.config.limits.time_limit_to_tle;
-      report_.time_limit_source = "from the package";
-    } else {
-      package::TimeLimit t = package::derive_time_limit(problem_.config, in);
-      if (!t.error.empty()) report_.errors.push_back("time limit: " + t.error);
-      for (const std::string& w : t.warnings) report_.warnings.push_back("time limit: " + w);
-      report_.time_limit = t.seconds;
-      high = t.high_seconds;
-      report_.time_limit_source = "derived from " + std::to_string(accepted) + " accepted submission(s), slowest " +
-                                  std::to_string(in.slowest_accepted_s) + " s";
-    }
+    PackageTimeLimit tl = package_time_limit(problem_, subs, langs_, box_, [&](const AcceptedRun& run) {
+      say(run.submission->path + ": " + graders::verdict_name(run.result.verdict) + " (slowest case " +
+          std::to_string(run.result.max_cpu_s) + " s)");
+    });
+    if (!tl.error.empty()) report_.errors.push_back("time limit: " + tl.error);
+    for (const std::string& w : tl.warnings) report_.warnings.push_back("time limit: " + w);
+    report_.time_limit = tl.seconds;
+    report_.time_limit_source = tl.source;
+    double high = tl.high_seconds;
+    for (AcceptedRun& run : tl.runs)
+      for (Judged& j : judged)
+        if (j.sub == run.submission) {
+          j.result = std::move(run.result);
+          j.done = true;
+        }
     say("time limit: " + std::to_string(report_.time_limit) + " s (" + report_.time_limit_source + ")");
     for (Judged& j : judged) {
       if (!j.done || j.result.max_cpu_s > report_.time_limit * 0.8)
@@ -289,7 +279,6 @@ class Verifier {
     }
   }
 
-  static constexpr double kGenerous = 10;
   std::string dir_;
   const LanguageTable& langs_;
   std::string box_;
