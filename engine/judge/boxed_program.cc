@@ -98,6 +98,20 @@ std::string toolchain_version(const Language& lang) {
 
 }  // namespace
 
+BuildSpec package_program_spec(const std::string& box_binary, const std::string& path, const LanguageTable* languages,
+                               const package::Limits& limits, const std::string& scratch_prefix,
+                               const std::string& cache_dir) {
+  BuildSpec b;
+  b.box_binary = box_binary;
+  b.path = path;
+  b.languages = languages;
+  b.limits = limits;
+  b.memory_mib = limits.validation_memory_mib;
+  b.scratch_prefix = scratch_prefix;
+  b.cache_dir = cache_dir;
+  return b;
+}
+
 const Language* program_language(const LanguageTable& languages, const std::string& path) {
   struct stat st;
   if (stat(path.c_str(), &st) == 0 && S_ISDIR(st.st_mode)) return languages.for_files(sorted_visible(path));

@@ -39,6 +39,9 @@ class BoxedProgram {
   std::string build(const BuildSpec& spec);
 
   std::vector<std::string> argv() const { return expand(language_->run, files_); }
+  // A memory limit of `mib` for this program: its language's extra memory on top
+  // (a JVM's heap is set to the limit, the JVM itself needs more).
+  long long memory_bytes(int mib) const { return static_cast<long long>(mib + language_->extra_memory_mib) << 20; }
   const Language& language() const { return *language_; }
   BoxClient& box() { return box_; }
   bool from_cache() const { return from_cache_; }
@@ -52,6 +55,12 @@ class BoxedProgram {
   void store_in_cache(const std::string& dir, const std::vector<std::string>& outputs);
   std::string check_run_script();
 };
+
+// How the package's own programs (validators, graders) are built: with the
+// package's limits, validation memory, the language from their files.
+BuildSpec package_program_spec(const std::string& box_binary, const std::string& path, const LanguageTable* languages,
+                               const package::Limits& limits, const std::string& scratch_prefix,
+                               const std::string& cache_dir);
 
 // The compile cache's key: the language's commands, its toolchain's version, and
 // every source (name and content). Hex SHA-256.

@@ -139,15 +139,9 @@ std::optional<graders::Result> Judging::run_grader(const std::vector<graders::Re
       *error = "grading: custom, but graders/ is empty or missing";
       return std::nullopt;
     }
-    BuildSpec b;
-    b.box_binary = opt_.box_binary;
-    b.path = p_.dir + "/graders/" + entries[0];
-    b.languages = opt_.languages;
-    b.limits = p_.config.limits;
-    b.memory_mib = p_.config.limits.validation_memory_mib;
-    b.scratch_prefix = scratch_ + "/gcompile";
-    b.cache_dir = opt_.cache_dir;
-    grader_error_ = grader_.build(b);
+    grader_error_ = grader_.build(package_program_spec(opt_.box_binary, p_.dir + "/graders/" + entries[0],
+                                                       opt_.languages, p_.config.limits, scratch_ + "/gcompile",
+                                                       opt_.cache_dir));
   }
   if (!grader_error_.empty()) {
     *error = "grader: " + grader_error_;
@@ -162,7 +156,7 @@ std::optional<graders::Result> Judging::run_grader(const std::vector<graders::Re
   r.argv = grader_.argv();
   for (const std::string& flag : graders::split_flags(settings.grader_flags)) r.argv.push_back(flag);
   r.cpu_s = p_.config.limits.validation_time_s;
-  r.memory_bytes = static_cast<long long>(p_.config.limits.validation_memory_mib) << 20;
+  r.memory_bytes = grader_.memory_bytes(p_.config.limits.validation_memory_mib);
   r.stdin_path = in;
   r.stdout_path = out;
   r.stderr_path = scratch_ + "/grader.err";

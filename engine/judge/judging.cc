@@ -93,20 +93,14 @@ JudgeResult Judging::judge(const std::string& source) {
     feedback_ = scratch_ + "/feedback";
     mkdir(feedback_.c_str(), 0777);
     chmod(feedback_.c_str(), 0777);  // the validator runs as an unprivileged uid
-    BuildSpec v;
-    v.box_binary = opt_.box_binary;
+    BuildSpec v = package_program_spec(opt_.box_binary, dir, opt_.languages, p_.config.limits, scratch_ + "/vcompile",
+                                       opt_.cache_dir);
     v.dirs = {p_.root + ":/problem", feedback_ + ":/feedback:rw"};
     if (p_.config.interactive && p_.config.multi_pass) {
       // Later passes give the validator its own nextpass.in as the input file.
       mkdir((scratch_ + "/passes").c_str(), 0755);
       v.dirs.push_back(scratch_ + "/passes:/passes");
     }
-    v.path = dir;
-    v.languages = opt_.languages;
-    v.limits = p_.config.limits;
-    v.memory_mib = p_.config.limits.validation_memory_mib;
-    v.scratch_prefix = scratch_ + "/vcompile";
-    v.cache_dir = opt_.cache_dir;
     std::string e = validator_.build(v);
     if (!e.empty()) return fail("output validator: " + e);
   }
@@ -185,7 +179,7 @@ BoxRequest Judging::submission_request(const TestArgs& a) {
   r.argv = program_.argv();
   r.argv.insert(r.argv.end(), a.submission.begin(), a.submission.end());
   r.cpu_s = opt_.time_limit_s;
-  r.memory_bytes = static_cast<long long>(p_.config.limits.memory_mib + lang_.extra_memory_mib) << 20;
+  r.memory_bytes = program_.memory_bytes(p_.config.limits.memory_mib);
   r.output_bytes = static_cast<long long>(p_.config.limits.output_mib) << 20;
   r.processes = 128;
   r.stderr_path = scratch_ + "/err";
@@ -245,8 +239,7 @@ std::string Judging::interact(const package::TestCase& tc, const TestArgs& args,
                                    args.validator);
   val.cpu_s = p_.config.limits.validation_time_s;
   val.wall_s = sub.wall_s + 1;  // a deadlock ends at the submission's wall limit
-  val.memory_bytes = static_cast<long long>(p_.config.limits.validation_memory_mib +
-                                            validator_.language().extra_memory_mib) << 20;
+  val.memory_bytes = validator_.memory_bytes(p_.config.limits.validation_memory_mib);
   val.stdin_path = to_val;
   val.stdout_path = to_sub;
   val.stdout_first = true;
@@ -304,8 +297,7 @@ CustomVerdict run_output_validator(BoxedProgram& validator, const Problem& p, co
   BoxRequest v;
   v.argv = output_validator_argv(validator, p, tc, in_box(p, tc.input), args);
   v.cpu_s = p.config.limits.validation_time_s;
-  v.memory_bytes = static_cast<long long>(p.config.limits.validation_memory_mib + validator.language().extra_memory_mib)
-                   << 20;
+  v.memory_bytes = validator.memory_bytes(p.config.limits.validation_memory_mib);
   v.output_bytes = static_cast<long long>(p.config.limits.validation_output_mib) << 20;
   v.stdin_path = team_output;
   v.stdout_path = scratch_prefix + ".out";

@@ -93,15 +93,8 @@ class Verifier {
         continue;
       }
       BoxedProgram v;
-      BuildSpec spec;
-      spec.box_binary = box_;
-      spec.path = dir + "/" + name;
-      spec.languages = &langs_;
-      spec.limits = problem_.config.limits;
-      spec.memory_mib = problem_.config.limits.validation_memory_mib;
-      spec.scratch_prefix = scratch_ + "/ivc";
-      spec.cache_dir = default_cache_dir();
-      std::string e = v.build(spec);
+      std::string e = v.build(package_program_spec(box_, dir + "/" + name, &langs_, problem_.config.limits,
+                                                   scratch_ + "/ivc", default_cache_dir()));
       if (!e.empty()) {
         report_.errors.push_back(shown + ": " + e);
         continue;
@@ -115,7 +108,7 @@ class Verifier {
           r.argv.push_back(f);
         for (const std::string& f : graders::split_flags(tc.args.value_or(s.submission_args))) r.argv.push_back(f);
         r.cpu_s = problem_.config.limits.validation_time_s;
-        r.memory_bytes = static_cast<long long>(problem_.config.limits.validation_memory_mib) << 20;
+        r.memory_bytes = v.memory_bytes(problem_.config.limits.validation_memory_mib);
         r.stdin_path = tc.input;
         r.stdout_path = scratch_ + "/iv.out";
         r.stderr_path = scratch_ + "/iv.err";
@@ -141,15 +134,9 @@ class Verifier {
       mkdir(feedback.c_str(), 0777);
       chmod(feedback.c_str(), 0777);
       std::string dir = output_validator_dir(dir_);
-      BuildSpec spec;
-      spec.box_binary = box_;
+      BuildSpec spec = package_program_spec(box_, dir, &langs_, problem_.config.limits, scratch_ + "/ovc",
+                                            default_cache_dir());
       spec.dirs = {problem_.root + ":/problem", feedback + ":/feedback:rw"};
-      spec.path = dir;
-      spec.languages = &langs_;
-      spec.limits = problem_.config.limits;
-      spec.memory_mib = problem_.config.limits.validation_memory_mib;
-      spec.scratch_prefix = scratch_ + "/ovc";
-      spec.cache_dir = default_cache_dir();
       std::string e = custom.build(spec);
       if (!e.empty()) {
         report_.errors.push_back("output validator: " + e);
