@@ -163,8 +163,8 @@ int main(int argc, char** argv) {
     } else {
       for (const std::string& w : r.warnings) std::printf("warning: %s\n", w.c_str());
       for (const std::string& e : r.errors) std::printf("error: %s\n", e.c_str());
-      std::printf("%s: %s (time limit %g s; %zu submissions, %zu errors, %zu warnings)\n", r.problem.c_str(),
-                  r.ok() ? "OK" : "NOT OK", r.time_limit, r.submissions.size(), r.errors.size(), r.warnings.size());
+      std::printf("%s (%s): %s (time limit %g s; %zu submissions, %zu errors, %zu warnings)\n", r.problem.c_str(),
+                  r.format.c_str(), r.ok() ? "OK" : "NOT OK", r.time_limit, r.submissions.size(), r.errors.size(), r.warnings.size());
     }
     return r.ok() ? 0 : 1;
   }

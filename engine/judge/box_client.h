@@ -49,7 +49,6 @@ class BoxClient {
   // The two halves of run(), for two boxes working at once (interactive problems).
   bool send(const BoxRequest& request);
   BoxReport receive();
-  pid_t pid() const { return pid_; }
   // The host path of the box's /box: stage files there before a run.
   const std::string& workdir() const { return workdir_; }
 

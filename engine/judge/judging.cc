@@ -53,6 +53,17 @@ off_t source_bytes(const std::string& path) {
   return total;
 }
 
+// An output validator decides by exiting with 42 (accept) or 43 (reject); any
+// other end is the judge's error.
+bool validator_decided(const BoxReport& b) {
+  return (b.status == "OK" || b.status == "RE") && (b.exit_code == 42 || b.exit_code == 43);
+}
+
+std::string validator_failure(const BoxReport& b, const std::string& judge_message, const std::string& stderr_text) {
+  return "output validator: " + (b.status == "OK" ? std::string("exit code 0 (must be 42 or 43)") : b.message) +
+         (judge_message.empty() ? "" : "; " + judge_message) + (stderr_text.empty() ? "" : "; stderr: " + stderr_text);
+}
+
 // Moves feedback_dir/nextpass.in, if the validator wrote one, to `to`, so that the
 // next pass's validator starts without it and the next run reads a file the
 // validator can no longer change. *taken is `to`, or "" if there was none.
@@ -252,7 +263,7 @@ std::string Judging::interact(const package::TestCase& tc, const TestArgs& args,
   t.memory_bytes = std::max(t.memory_bytes, s.memory_bytes);
   std::string judge_message = read_file(feedback_ + "/judgemessage.txt", 1 << 16);
   trim_newlines(&judge_message);
-  bool validator_exited = (v.status == "OK" || v.status == "RE") && (v.exit_code == 42 || v.exit_code == 43);
+  bool validator_exited = validator_decided(v);
   // Each box notes when it saw its program end (CLOCK_MONOTONIC). A submission
   // killed by SIGPIPE wrote to a validator that was gone: it ended after it.
   bool validator_first = v.ended_at <= s.ended_at || (s.status == "RE" && s.signal == SIGPIPE);
@@ -264,8 +275,7 @@ std::string Judging::interact(const package::TestCase& tc, const TestArgs& args,
     t.message = s.message;
   } else if (!validator_exited) {
     t.verdict = Verdict::JE;
-    t.message = "output validator: " + (v.status == "OK" ? std::string("exit code 0 (must be 42 or 43)") : v.message) +
-                (judge_message.empty() ? "" : "; " + judge_message);
+    t.message = validator_failure(v, judge_message, read_file(scratch_ + "/verr", 500));
   } else if (s.status != "OK") {
     t.verdict = from_box(s);
     t.message = s.message;
@@ -306,18 +316,12 @@ CustomVerdict run_output_validator(BoxedProgram& validator, const Problem& p, co
   CustomVerdict c;
   c.message = read_file(feedback_dir + "/judgemessage.txt", 1 << 16);
   trim_newlines(&c.message);
-  bool exited = b.status == "OK" || b.status == "RE";
-  if (exited && b.exit_code == 42) {
-    c.verdict = Verdict::AC;
-  } else if (exited && b.exit_code == 43) {
-    c.verdict = Verdict::WA;
-  } else {
+  if (!validator_decided(b)) {
     c.verdict = Verdict::JE;
-    std::string err = read_file(v.stderr_path, 500);
-    c.message = "output validator: " + (b.status == "OK" ? std::string("exit code 0 (must be 42 or 43)") : b.message) +
-                (c.message.empty() ? "" : "; " + c.message) + (err.empty() ? "" : "; stderr: " + err);
+    c.message = validator_failure(b, c.message, read_file(v.stderr_path, 500));
     return c;
   }
+  c.verdict = b.exit_code == 42 ? Verdict::AC : Verdict::WA;
   if (!take_next_pass(feedback_dir, scratch_prefix + ".nextpass.in", &c.next_pass)) {
     c.verdict = Verdict::JE;
     c.message = "cannot move the output validator's nextpass.in";

@@ -53,6 +53,7 @@ class Verifier {
     char tmpl[] = "/tmp/shortlist-verify-XXXXXX";
     scratch_ = mkdtemp(tmpl) ? tmpl : "/tmp";
     report_.problem = problem_.root.substr(problem_.root.rfind('/') + 1);
+    report_.format = package::format_version_name(problem_.config.version);
     for (const package::Diagnostic& d : problem_.diagnostics)
       (d.error ? report_.errors : report_.warnings).push_back(d.to_string());
     if (problem_.has_errors()) return finish();  // no point judging a broken package
@@ -295,6 +296,8 @@ std::string to_json(const VerifyReport& r) {
   w.StartObject();
   w.Key("problem");
   w.String(r.problem.c_str());
+  w.Key("format");
+  w.String(r.format.c_str());
   w.Key("time_limit");
   w.Double(r.time_limit);
   w.Key("ok");

@@ -27,6 +27,7 @@ struct SubmissionCheck {
 
 struct VerifyReport {
   std::string problem;
+  std::string format;  // the format version the package was read as: legacy, 2023-07-draft, 2025-09
   double time_limit = 0;
   std::string time_limit_source;
   std::vector<SubmissionCheck> submissions;
