@@ -57,7 +57,7 @@ TEST_CASE("verify: a consistent package is ok, with a derived time limit") {
   REQUIRE(r.submissions.size() == 2);
   CHECK(r.submissions[0].path == "submissions/accepted/ok.py");
   CHECK(r.submissions[1].verdict == "WA");
-  CHECK(to_json(r).find(R"("problem":"sum","time_limit":1.0,"ok":true)") == 0 + 1);
+  CHECK(to_json(r).find(R"("problem":"sum","format":"legacy","time_limit":1.0,"ok":true)") == 0 + 1);
 }
 
 TEST_CASE("verify: a submission that does not get its directory's verdict") {
