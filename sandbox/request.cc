@@ -30,6 +30,10 @@ bool reserved_inside_path(std::string_view path) {
   return false;
 }
 
+std::string dir_spec_text(const BindMount& d) {
+  return d.host_path + ":" + d.inside_path + (d.writable ? ":rw" : "");
+}
+
 std::string parse_dir_spec(std::string_view text, BindMount* out) {
   std::string_view rest = text;
   bool rw = false;

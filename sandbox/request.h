@@ -42,6 +42,8 @@ struct RunRequest {
 
 // "HOST[:INSIDE][:rw]" -> BindMount, or an error message.
 std::string parse_dir_spec(std::string_view text, BindMount* out);
+// The inverse: a BindMount as a --dir argument.
+std::string dir_spec_text(const BindMount& d);
 
 // Inside paths that the box itself provides and --dir may not cover.
 bool reserved_inside_path(std::string_view path);

@@ -17,6 +17,14 @@ TEST_CASE("parse_dir_spec") {
   CHECK(!m.writable);
 }
 
+TEST_CASE("dir_spec_text is parse_dir_spec's inverse") {
+  for (const char* text : {"/opt/x:/opt/x", "/srv/data:/data:rw", "/a:/b"}) {
+    BindMount m;
+    REQUIRE(parse_dir_spec(text, &m) == "");
+    CHECK(dir_spec_text(m) == text);
+  }
+}
+
 TEST_CASE("parse_dir_spec rejects relative, dotted and reserved paths") {
   BindMount m;
   CHECK(parse_dir_spec("relative", &m).find("absolute") != std::string::npos);

@@ -2,7 +2,6 @@
 
 #include <fcntl.h>
 #include <linux/magic.h>
-#include <sys/file.h>
 #include <sys/mount.h>
 #include <sys/stat.h>
 #include <sys/vfs.h>
@@ -43,10 +42,9 @@ std::string acquire_slot(uint64_t workdir_bytes, Slot* out) {
   chmod(kSlotBase, 0700);
   for (int i = 0; i < kMaxSlots; ++i) {
     std::string dir = std::string(kSlotBase) + "/slot-" + std::to_string(i);
-    Fd lock(::open((dir + ".lock").c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0600));
-    if (!lock.valid()) return errno_message("open " + dir + ".lock");
-    if (flock(lock.get(), LOCK_EX | LOCK_NB) != 0) {
-      if (errno == EWOULDBLOCK) continue;
+    Fd lock = lock_file(dir + ".lock");
+    if (!lock.valid()) {
+      if (errno == EWOULDBLOCK) continue;  // another box has this slot
       return errno_message("lock " + dir + ".lock");
     }
     Slot s;

@@ -1,6 +1,7 @@
 #include "sys.h"
 
 #include <fcntl.h>
+#include <sys/file.h>
 #include <unistd.h>
 
 #include <cerrno>
@@ -23,6 +24,16 @@ Fd::~Fd() { reset(); }
 void Fd::reset(int fd) {
   if (fd_ >= 0) ::close(fd_);
   fd_ = fd;
+}
+
+Fd lock_file(const std::string& path) {
+  Fd f(::open(path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0600));
+  if (f.valid() && flock(f.get(), LOCK_EX | LOCK_NB) != 0) {
+    int e = errno;
+    f.reset();
+    errno = e;  // the caller reads why
+  }
+  return f;
 }
 
 bool write_all(int fd, const void* data, size_t size) {

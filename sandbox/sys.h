@@ -36,6 +36,11 @@ class Fd {
   int fd_ = -1;
 };
 
+// Opens (creating, mode 0600) and locks `path` with flock, without waiting. The
+// lock lasts as long as the returned descriptor; invalid if it could not be had
+// (errno EWOULDBLOCK: someone else holds it).
+Fd lock_file(const std::string& path);
+
 // Whole-buffer write/read that retry on EINTR and short counts. false on error.
 bool write_all(int fd, const void* data, size_t size);
 bool write_file(const std::string& path, std::string_view content);  // O_WRONLY|O_TRUNC

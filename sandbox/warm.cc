@@ -2,7 +2,6 @@
 
 #include <fcntl.h>
 #include <poll.h>
-#include <sys/file.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
 #include <sys/syscall.h>
@@ -28,7 +27,7 @@ struct WarmPaths {
 // The server's identity: everything that shapes the box, and this very binary.
 WarmPaths paths_for(const BoxSpec& spec) {
   std::string key = std::to_string(spec.fs_size_bytes);
-  for (const BindMount& d : spec.dirs) key += "|" + d.host_path + ":" + d.inside_path + (d.writable ? ":rw" : "");
+  for (const BindMount& d : spec.dirs) key += "|" + dir_spec_text(d);
   cpu_set_t cpus;
   if (sched_getaffinity(0, sizeof cpus, &cpus) == 0)
     for (int i = 0; i < CPU_SETSIZE; ++i)
@@ -53,18 +52,16 @@ sockaddr_un address(const std::string& path) {
 
 // True if someone holds `path` locked (the server's lock: a server exists).
 bool locked_by_someone(const std::string& path) {
-  Fd f(::open(path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0600));
-  if (!f.valid()) return false;
-  if (flock(f.get(), LOCK_EX | LOCK_NB) == 0) return false;  // released when f closes
-  return errno == EWOULDBLOCK;
+  Fd f = lock_file(path);  // if we got it, it is released when f closes
+  return !f.valid() && errno == EWOULDBLOCK;
 }
 
 }  // namespace
 
 void serve_warm(const BoxSpec& spec) {
   WarmPaths p = paths_for(spec);
-  Fd lock(::open(p.server_lock.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0600));
-  if (!lock.valid() || flock(lock.get(), LOCK_EX | LOCK_NB) != 0) _exit(0);  // one server per spec
+  Fd lock = lock_file(p.server_lock);
+  if (!lock.valid()) _exit(0);  // one server per spec
   std::unique_ptr<Box> b;
   if (!Box::start(spec, &b).empty()) _exit(1);
   unlink(p.socket.c_str());
@@ -98,8 +95,8 @@ void serve_warm(const BoxSpec& spec) {
 
 bool run_warm(const BoxSpec& spec, const RunRequest& request, const RunFiles& files, Report* report) {
   WarmPaths p = paths_for(spec);
-  Fd busy(::open(p.busy_lock.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0600));
-  if (!busy.valid() || flock(busy.get(), LOCK_EX | LOCK_NB) != 0) return false;  // in use: run cold
+  Fd busy = lock_file(p.busy_lock);
+  if (!busy.valid()) return false;  // in use: run cold
   Fd s(socket(AF_UNIX, SOCK_SEQPACKET | SOCK_CLOEXEC, 0));
   sockaddr_un a = address(p.socket);
   if (!s.valid() || connect(s.get(), reinterpret_cast<sockaddr*>(&a), sizeof a) != 0) return false;
@@ -132,7 +129,7 @@ void leave_warm_server(const BoxSpec& spec) {
   std::vector<std::string> args = {"shortlist-box", "warm", "--fs-size", std::to_string(spec.fs_size_bytes)};
   for (const BindMount& d : spec.dirs) {
     args.push_back("--dir");
-    args.push_back(d.host_path + ":" + d.inside_path + (d.writable ? ":rw" : ""));
+    args.push_back(dir_spec_text(d));
   }
   std::vector<char*> argv;
   for (std::string& a : args) argv.push_back(a.data());
