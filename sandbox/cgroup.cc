@@ -42,17 +42,6 @@ uint64_t pread_keys_sum(int fd, std::initializer_list<const char*> keys) {
 
 uint64_t pread_key(int fd, const char* key) { return pread_keys_sum(fd, {key}); }
 
-std::string make_dirs(const std::string& path) {
-  // Usually the parents exist (slots are reused): one mkdir instead of one per level.
-  if (mkdir(path.c_str(), 0755) == 0 || errno == EEXIST) return "";
-  for (size_t i = 1; i <= path.size(); ++i) {
-    if (i != path.size() && path[i] != '/') continue;
-    std::string prefix = path.substr(0, i);
-    if (mkdir(prefix.c_str(), 0755) != 0 && errno != EEXIST) return errno_message("mkdir " + prefix);
-  }
-  return "";
-}
-
 std::string drain_procs(const std::vector<std::string>& procs_files, const std::string& pids_current) {
   for (int attempt = 0; attempt < 2000; ++attempt) {
     bool empty = true;

@@ -61,7 +61,6 @@ std::unique_ptr<Cgroup> open_cgroup_v2(const CgroupLayout& layout, const std::st
 uint64_t pread_u64(int fd);                                  // first number in the file
 uint64_t pread_key(int fd, const char* key);                 // "key N" line -> N
 uint64_t pread_keys_sum(int fd, std::initializer_list<const char*> keys);  // one read, several keys
-std::string make_dirs(const std::string& path);              // mkdir -p; "" or error
 // Kills every pid listed in the `cgroup.procs` files until all are empty and the
 // pids controller's count (`pids_current`, may be empty: zombies are counted there
 // until reaped, but not listed) is 0. 2 s at most.

@@ -275,43 +275,6 @@ class Keeper {
 
 }  // namespace
 
-std::string encode_run(const RunRequest& r) {
-  std::string out(reinterpret_cast<const char*>(&r.limits), sizeof r.limits);
-  auto put_u32 = [&](uint32_t v) { out.append(reinterpret_cast<const char*>(&v), sizeof v); };
-  put_u32(static_cast<uint32_t>(r.argv.size()));
-  put_u32(static_cast<uint32_t>(r.env.size()));
-  out.push_back(r.keep ? 1 : 0);
-  for (const std::string& s : r.argv) out.append(s).push_back('\0');
-  for (const std::string& s : r.env) out.append(s).push_back('\0');
-  out.append(r.cwd).push_back('\0');
-  return out;
-}
-
-bool decode_run(const std::string& bytes, RunRequest* r) {
-  size_t header = sizeof r->limits + 2 * sizeof(uint32_t) + 1;
-  if (bytes.size() < header) return false;
-  std::memcpy(&r->limits, bytes.data(), sizeof r->limits);
-  uint32_t argc, envc;
-  std::memcpy(&argc, bytes.data() + sizeof r->limits, sizeof argc);
-  std::memcpy(&envc, bytes.data() + sizeof r->limits + sizeof argc, sizeof envc);
-  r->keep = bytes[header - 1] != 0;
-  size_t pos = header;
-  auto next = [&](std::string* s) {
-    size_t end = bytes.find('\0', pos);
-    if (end == std::string::npos) return false;
-    s->assign(bytes, pos, end - pos);
-    pos = end + 1;
-    return true;
-  };
-  r->argv.resize(argc);
-  r->env.resize(envc);
-  for (std::string& s : r->argv)
-    if (!next(&s)) return false;
-  for (std::string& s : r->env)
-    if (!next(&s)) return false;
-  return next(&r->cwd) && pos == bytes.size() && argc > 0;
-}
-
 void keeper_main(const KeeperConfig& config) {
   set_up(config);
   if (!send_message(config.channel, kMsgReady)) _exit(1);

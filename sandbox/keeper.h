@@ -31,10 +31,6 @@ struct KeeperConfig {
 // Runs in the child made by clone(); never returns.
 [[noreturn]] void keeper_main(const KeeperConfig& config);
 
-// Wire format of a run, supervisor -> keeper (stdin, stdout, stderr travel as fds).
-std::string encode_run(const RunRequest& request);
-bool decode_run(const std::string& bytes, RunRequest* request);
-
 // Setup handshake messages, keeper -> supervisor.
 inline constexpr const char* kMsgMapIds = "map-ids";  // please write my uid/gid maps
 inline constexpr const char* kMsgReady = "ready";

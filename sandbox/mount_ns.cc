@@ -6,7 +6,6 @@
 #include <sys/syscall.h>
 #include <unistd.h>
 
-#include "cgroup.h"  // make_dirs
 #include "sys.h"
 #include "user_ns.h"
 

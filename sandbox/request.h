@@ -48,6 +48,11 @@ std::string dir_spec_text(const BindMount& d);
 // Inside paths that the box itself provides and --dir may not cover.
 bool reserved_inside_path(std::string_view path);
 
+// The binary form of a run between processes of the same binary (supervisor or
+// warm client -> keeper or warm server; stdin, stdout, stderr travel as fds).
+std::string encode_run(const RunRequest& request);
+bool decode_run(const std::string& bytes, RunRequest* request);
+
 // One JSON request line of `shortlist-box serve` -> RunRequest, or an error message.
 // Keys: id, argv (required), cpu, wall, memory, stack, processes, output, open_files,
 // stdin, stdout, stderr, env (object), cwd, keep, stdout_first. Unknown keys are an error.

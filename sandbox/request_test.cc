@@ -88,3 +88,25 @@ TEST_CASE("parse_request errors name the field") {
   CHECK(parse_request(R"({"argv":["p"],"bogus":1})", &r) == "unknown key 'bogus'");
   CHECK(parse_request(R"({"argv":["p"],"keep":"yes"})", &r).find("'keep'") != std::string::npos);
 }
+
+TEST_CASE("encode_run / decode_run round trip; truncated or argv-less bytes are refused") {
+  RunRequest r;
+  r.argv = {"/usr/bin/python3", "-c", "print(1)"};
+  r.env = {"A=1", "B="};
+  r.cwd = "/box/sub";
+  r.keep = true;
+  r.limits.cpu_s = 1.5;
+  std::string bytes = encode_run(r);
+  RunRequest back;
+  REQUIRE(decode_run(bytes, &back));
+  CHECK(back.argv == r.argv);
+  CHECK(back.env == r.env);
+  CHECK(back.cwd == "/box/sub");
+  CHECK(back.keep);
+  CHECK(back.limits.cpu_s == 1.5);
+  CHECK_FALSE(decode_run(bytes.substr(0, bytes.size() - 1), &back));
+  CHECK_FALSE(decode_run(bytes + "x", &back));
+  CHECK_FALSE(decode_run(bytes.substr(0, 5), &back));
+  RunRequest none;
+  CHECK_FALSE(decode_run(encode_run(none), &back));
+}

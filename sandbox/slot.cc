@@ -9,7 +9,6 @@
 
 #include <cerrno>
 
-#include "cgroup.h"  // make_dirs
 #include "net_ns.h"
 #include "workdir.h"
 

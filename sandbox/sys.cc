@@ -2,6 +2,7 @@
 
 #include <fcntl.h>
 #include <sys/file.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <cerrno>
@@ -24,6 +25,17 @@ Fd::~Fd() { reset(); }
 void Fd::reset(int fd) {
   if (fd_ >= 0) ::close(fd_);
   fd_ = fd;
+}
+
+std::string make_dirs(const std::string& path) {
+  // Usually the parents exist (slots are reused): one mkdir instead of one per level.
+  if (mkdir(path.c_str(), 0755) == 0 || errno == EEXIST) return "";
+  for (size_t i = 1; i <= path.size(); ++i) {
+    if (i != path.size() && path[i] != '/') continue;
+    std::string prefix = path.substr(0, i);
+    if (mkdir(prefix.c_str(), 0755) != 0 && errno != EEXIST) return errno_message("mkdir " + prefix);
+  }
+  return "";
 }
 
 Fd lock_file(const std::string& path) {

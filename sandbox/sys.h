@@ -36,6 +36,9 @@ class Fd {
   int fd_ = -1;
 };
 
+// mkdir -p (mode 0755): "" or what failed.
+std::string make_dirs(const std::string& path);
+
 // Opens (creating, mode 0600) and locks `path` with flock, without waiting. The
 // lock lasts as long as the returned descriptor; invalid if it could not be had
 // (errno EWOULDBLOCK: someone else holds it).

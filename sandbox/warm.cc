@@ -13,7 +13,6 @@
 #include <cstring>
 
 #include "channel.h"
-#include "keeper.h"  // encode_run / decode_run
 #include "slot.h"
 #include "sys.h"
 
