@@ -105,13 +105,21 @@ void Box::kill_keeper() {
 
 uid_t Box::box_host_uid() const { return host_ids_for_slot(slot_.index).box; }
 
-std::string Box::protections() const {
-  std::string cg = cgroup_ ? std::string("cgroup ") + cgroup_->version() : "";
-  bool mem = cgroup_ && cgroup_->has_memory(), pids = cgroup_ && cgroup_->has_pids();
-  bool cpu = cgroup_ && cgroup_->has_cpu();
-  return std::string("memory: ") + (mem ? cg : "RLIMIT_AS fallback") + "; processes: " +
-         (pids ? cg : "RLIMIT_NPROC fallback") + "; cpu: " + (cpu ? cg + " (whole tree)" : "main process clock") +
-         (cgroup_error_.empty() ? "" : "; cgroup problem: " + cgroup_error_);
+Box::Protections Box::protections() const {
+  Protections p;
+  p.cgroup = cgroup_ ? std::string("cgroup ") + cgroup_->version() : "";
+  p.memory = cgroup_ && cgroup_->has_memory();
+  p.processes = cgroup_ && cgroup_->has_pids();
+  p.cpu = cgroup_ && cgroup_->has_cpu();
+  p.cgroup_problem = cgroup_error_;
+  return p;
+}
+
+std::string Box::Protections::text() const {
+  return std::string("memory: ") + (memory ? cgroup : "RLIMIT_AS fallback") + "; processes: " +
+         (processes ? cgroup : "RLIMIT_NPROC fallback") + "; cpu: " +
+         (cpu ? cgroup + " (whole tree)" : "main process clock") +
+         (cgroup_problem.empty() ? "" : "; cgroup problem: " + cgroup_problem);
 }
 
 Report Box::run(const RunRequest& request, const RunFiles& files, int cancel_fd) {

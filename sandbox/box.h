@@ -39,8 +39,15 @@ class Box {
   bool broken() const { return broken_; }
   const std::string& workdir_host() const { return slot_.workdir; }
   uid_t box_host_uid() const;
-  // What is enforced how ("memory: cgroup v1", "memory: RLIMIT_AS fallback", ...).
-  std::string protections() const;
+  // What is enforced how: by the cgroup, or by an rlimit fallback.
+  struct Protections {
+    std::string cgroup;  // "cgroup v1", "cgroup v2", or "" (none usable)
+    bool memory = false, processes = false, cpu = false;  // by the cgroup
+    std::string cgroup_problem;
+    // "memory: cgroup v1; processes: cgroup v1; cpu: cgroup v1 (whole tree)"
+    std::string text() const;
+  };
+  Protections protections() const;
 
  private:
   Box() = default;

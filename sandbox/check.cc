@@ -70,19 +70,18 @@ std::vector<CheckItem> check_host(bool allow_fallbacks) {
   std::string error = Box::start(spec, &b);
   items.push_back({"box set-up", error.empty(), true, error.empty() ? "slot " + std::to_string(b->slot()) : error});
   if (b) {
-    std::string p = b->protections();
-    bool mem = p.find("memory: cgroup") != std::string::npos;
-    bool pids = p.find("processes: cgroup") != std::string::npos;
-    items.push_back({"memory limit by cgroup (MLE from the OOM counter)", mem, !allow_fallbacks,
-                     mem ? p.substr(0, p.find(';')) : "fallback: RLIMIT_AS (breaks Java, MemoryError becomes RE)"});
-    items.push_back({"process limit by cgroup", pids, !allow_fallbacks, pids ? "pids controller" : "fallback: RLIMIT_NPROC"});
+    Box::Protections p = b->protections();
+    items.push_back({"memory limit by cgroup (MLE from the OOM counter)", p.memory, !allow_fallbacks,
+                     p.memory ? "memory: " + p.cgroup : "fallback: RLIMIT_AS (breaks Java, MemoryError becomes RE)"});
+    items.push_back({"process limit by cgroup", p.processes, !allow_fallbacks,
+                     p.processes ? "pids controller" : "fallback: RLIMIT_NPROC"});
     RunRequest r;
     r.argv = {"/bin/true"};
     r.limits.finish();
     Report rep = b->run(r);
     items.push_back({"a run in the box", rep.status == Status::OK, true,
                      std::string(status_name(rep.status)) + (rep.message.empty() ? "" : ": " + rep.message)});
-    items.push_back({"protections", true, false, p});
+    items.push_back({"protections", true, false, p.text()});
   }
   return items;
 }

@@ -219,7 +219,7 @@ int command_serve(const TextOptions& t) {
     return kExitInternalError;
   }
   std::printf("{\"ready\":true,\"slot\":%d,\"workdir\":\"%s\",\"protections\":\"%s\"}\n", b->slot(),
-              b->workdir_host().c_str(), b->protections().c_str());
+              b->workdir_host().c_str(), b->protections().text().c_str());
   fflush(stdout);
   std::string line;
   for (size_t number = 1; std::getline(std::cin, line); ++number) {
