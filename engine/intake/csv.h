@@ -1,0 +1,41 @@
+// CSV as spreadsheets and people write it (RFC 4180): comma-separated fields,
+// double quotes around fields that hold commas, quotes ("" inside) or line breaks,
+// LF or CRLF line ends, an optional UTF-8 byte-order mark. A header row names the
+// columns.
+//
+// Contract: parse_csv() is pure. It never throws and never drops a row silently:
+// every row comes back with the line it starts on, and a row that cannot be read
+// (not UTF-8, a quote left open, more or fewer fields than the header) comes back
+// with an error that names the line (and column) instead of its fields, so that
+// an import can report it and carry on with the rest.
+#pragma once
+
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace intake {
+
+struct CsvRow {
+  int line = 0;                     // 1-based line the row starts on
+  std::vector<std::string> fields;  // as many as the header has, when error is empty
+  std::string error;                // why the row cannot be used
+};
+
+struct CsvTable {
+  std::vector<std::string> header;
+  std::vector<CsvRow> rows;
+  std::string error;  // the file as a whole cannot be read (no header, ...)
+
+  // The column's index, or nullopt.
+  std::optional<size_t> column(std::string_view name) const;
+};
+
+CsvTable parse_csv(std::string_view text);
+
+// True if `s` is valid UTF-8; else *bad_at is the byte offset of the first bad byte.
+bool valid_utf8(std::string_view s, size_t* bad_at = nullptr);
+
+}  // namespace intake
