@@ -1,6 +1,7 @@
 // shortlist: the engine's command line. Commands so far:
 //   judge PROBLEM_DIR SOURCE   judge one solution against one problem package
 //   verify PROBLEM_DIR         check a package the way problemtools' verifyproblem does
+//   init, import, status       a campaign's commands (campaign_commands.h)
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -12,6 +13,7 @@
 #include <rapidjson/stringbuffer.h>
 #include <rapidjson/writer.h>
 
+#include "cli/campaign_commands.h"
 #include "judge/boxed_program.h"
 #include "judge/judge.h"
 #include "verify/package_time_limit.h"
@@ -139,11 +141,14 @@ int main(int argc, char** argv) {
   verify->add_flag("--json", json, "print {problem, time_limit, ok, submissions: [...], errors, warnings}");
   verify->add_option("--languages", languages_file, "FILE  the languages table (default: the bundled one)");
   verify->add_option("--box", box, "PATH  the shortlist-box binary");
+  cli::CampaignCommands campaign;
+  cli::add_campaign_commands(app, &campaign);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
     return app.exit(e);
   }
+  if (std::optional<int> rc = cli::run_campaign_command(campaign)) return *rc;
   std::vector<std::string> errors;
   engine::LanguageTable langs = engine::load_languages(languages_file, &errors);
   for (const std::string& e : errors) std::fprintf(stderr, "%s\n", e.c_str());

@@ -1,0 +1,213 @@
+#include "cli/campaign_commands.h"
+
+#include <sys/stat.h>
+#include <time.h>
+
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include <rapidjson/stringbuffer.h>
+#include <rapidjson/writer.h>
+
+#include "campaign/campaign.h"
+#include "intake/applicants.h"
+#include "store/store.h"
+
+namespace cli {
+namespace {
+
+constexpr int kExitRefused = 1;
+constexpr int kExitBadArguments = 2;
+
+double now_seconds() {
+  timespec t;
+  clock_gettime(CLOCK_REALTIME, &t);
+  return static_cast<double>(t.tv_sec) + t.tv_nsec / 1e9;
+}
+
+// The campaign and its store, with its problems registered; nullopt (after saying
+// why) if the campaign cannot be used.
+struct Opened {
+  campaign::Campaign campaign;
+  std::unique_ptr<store::Store> store;
+};
+
+std::optional<Opened> open_campaign(const std::string& dir) {
+  Opened o;
+  std::vector<package::Diagnostic> d;
+  o.campaign = campaign::load_campaign(dir, &d);
+  bool broken = false;
+  for (const package::Diagnostic& x : d) {
+    std::fprintf(stderr, "%s%s\n", x.file.rfind('/', 0) == 0 ? "" : (o.campaign.dir + "/").c_str(), x.to_string().c_str());
+    broken = broken || x.error;
+  }
+  for (const campaign::ProblemRef& p : o.campaign.problems) {
+    struct stat st;
+    std::string path = o.campaign.problem_path(p);
+    if (stat((path + "/problem.yaml").c_str(), &st) != 0) {
+      std::fprintf(stderr, "%s/campaign.yaml: problem %s: %s is not a problem package (no problem.yaml)\n",
+                   o.campaign.dir.c_str(), p.id.c_str(), path.c_str());
+      broken = true;
+    }
+  }
+  if (broken) return std::nullopt;
+  std::string error;
+  o.store = store::open_sqlite_store(o.campaign.dir + "/shortlist.db", &error);
+  if (!o.store) {
+    std::fprintf(stderr, "shortlist: %s\n", error.c_str());
+    return std::nullopt;
+  }
+  for (const campaign::ProblemRef& p : o.campaign.problems)
+    if (std::string e = o.store->register_problem(p.id); !e.empty()) {
+      std::fprintf(stderr, "shortlist: %s\n", e.c_str());
+      return std::nullopt;
+    }
+  return o;
+}
+
+int init(const std::string& dir) {
+  struct stat st;
+  if (stat((dir + "/campaign.yaml").c_str(), &st) == 0) {
+    std::fprintf(stderr, "shortlist init: %s already holds a campaign (campaign.yaml)\n", dir.c_str());
+    return kExitRefused;
+  }
+  std::error_code ec;
+  std::filesystem::create_directories(dir, ec);
+  if (ec) {
+    std::fprintf(stderr, "shortlist init: %s: %s\n", dir.c_str(), ec.message().c_str());
+    return kExitRefused;
+  }
+  std::string name = std::filesystem::absolute(dir).lexically_normal().filename().string();
+  if (name.empty()) name = std::filesystem::absolute(dir).lexically_normal().parent_path().filename().string();
+  {
+    std::ofstream out(dir + "/campaign.yaml");
+    out << campaign::campaign_template(name);
+    if (!out) {
+      std::fprintf(stderr, "shortlist init: cannot write %s/campaign.yaml\n", dir.c_str());
+      return kExitRefused;
+    }
+  }
+  std::string error;
+  if (!store::open_sqlite_store(dir + "/shortlist.db", &error)) {
+    std::fprintf(stderr, "shortlist init: %s\n", error.c_str());
+    return kExitRefused;
+  }
+  std::printf("made campaign '%s' in %s: list its problems in campaign.yaml, then import applicants\n", name.c_str(),
+              dir.c_str());
+  return 0;
+}
+
+int import_applicants(const CampaignCommands& s) {
+  std::ifstream in(s.file, std::ios::binary);
+  if (!in) {
+    std::fprintf(stderr, "shortlist import applicants: %s: cannot be read\n", s.file.c_str());
+    return kExitBadArguments;
+  }
+  std::stringstream text;
+  text << in.rdbuf();
+  intake::ApplicantsImport r = intake::read_applicants(intake::parse_csv(text.str()), s.file);
+  for (const std::string& e : r.errors) std::fprintf(stderr, "%s\n", e.c_str());
+  if (r.unusable) return kExitRefused;
+  std::optional<Opened> o = open_campaign(s.campaign_dir);
+  if (!o) return kExitRefused;
+  int changed = 0;
+  if (std::string e = o->store->upsert_applicants(r.applicants, &changed); !e.empty()) {
+    std::fprintf(stderr, "shortlist import applicants: nothing imported: %s\n", e.c_str());
+    return kExitRefused;
+  }
+  std::printf("%zu applicants read (%d new or changed), %zu rows refused; the campaign has %lld applicants\n",
+              r.applicants.size(), changed, r.errors.size(), static_cast<long long>(o->store->applicant_count()));
+  return r.errors.empty() ? 0 : kExitRefused;
+}
+
+int status(const CampaignCommands& s) {
+  std::optional<Opened> o = open_campaign(s.campaign_dir);
+  if (!o) return kExitRefused;
+  store::QueueCounts c = o->store->counts(now_seconds());
+  int64_t applicants = o->store->applicant_count();
+  if (s.json) {
+    rapidjson::StringBuffer buf;
+    rapidjson::Writer<rapidjson::StringBuffer> w(buf);
+    w.StartObject();
+    w.Key("campaign");
+    w.String(o->campaign.name.c_str());
+    w.Key("applicants");
+    w.Int64(applicants);
+    w.Key("queued");
+    w.Int64(c.queued);
+    w.Key("running");
+    w.Int64(c.running);
+    w.Key("done");
+    w.Int64(c.done);
+    w.Key("verdicts");
+    w.StartObject();
+    for (const auto& [v, n] : c.verdicts) {
+      w.Key(v.c_str());
+      w.Int64(n);
+    }
+    w.EndObject();
+    w.Key("problems");
+    w.StartObject();
+    for (const campaign::ProblemRef& p : o->campaign.problems) {
+      w.Key(p.id.c_str());
+      w.StartObject();
+      for (const auto& [k, n] : c.per_problem[p.id]) {
+        w.Key(k.c_str());
+        w.Int64(n);
+      }
+      w.EndObject();
+    }
+    w.EndObject();
+    w.Key("oldest_queued_age_s");
+    w.Double(c.oldest_queued_age_s);
+    w.Key("judged_last_minute");
+    w.Int64(c.judged_last_minute);
+    w.EndObject();
+    std::printf("%s\n", buf.GetString());
+    return 0;
+  }
+  std::printf("campaign %s: %lld applicants\n", o->campaign.name.c_str(), static_cast<long long>(applicants));
+  std::printf("jobs: %lld queued, %lld running, %lld done", static_cast<long long>(c.queued),
+              static_cast<long long>(c.running), static_cast<long long>(c.done));
+  if (c.queued > 0) std::printf(" (oldest queued %.0f s ago)", c.oldest_queued_age_s);
+  std::printf("; %lld judged in the last minute\n", static_cast<long long>(c.judged_last_minute));
+  for (const campaign::ProblemRef& p : o->campaign.problems) {
+    std::printf("  %-20s", p.id.c_str());
+    for (const auto& [k, n] : c.per_problem[p.id]) std::printf(" %s %lld", k.c_str(), static_cast<long long>(n));
+    std::printf("\n");
+  }
+  return 0;
+}
+
+}  // namespace
+
+void add_campaign_commands(CLI::App& app, CampaignCommands* s) {
+  auto campaign_option = [s](CLI::App* c) {
+    c->add_option("--campaign", s->campaign_dir, "DIR  the campaign directory (default: the current one)");
+  };
+  s->init = app.add_subcommand("init", "Make a campaign in DIR: campaign.yaml (to fill in) and shortlist.db.");
+  s->init->add_option("dir", s->init_dir, "DIR  the new campaign's directory")->required();
+  s->import = app.add_subcommand("import", "Bring applicants (and, later, submissions and reviews) into the campaign.");
+  s->import->require_subcommand(1);
+  s->import_applicants = s->import->add_subcommand(
+      "applicants", "Add or update applicants from a CSV file with columns applicant_id,name,email,affiliation (and "
+                    "any others, kept). Bad rows are reported with their line and skipped; the rest imports.");
+  s->import_applicants->add_option("file", s->file, "FILE.csv")->required();
+  campaign_option(s->import_applicants);
+  s->status = app.add_subcommand("status", "The judging queue: jobs per state, verdicts, per problem, queue age, "
+                                           "throughput.");
+  s->status->add_flag("--json", s->json, "print {campaign, applicants, queued, running, done, verdicts, problems, "
+                                         "oldest_queued_age_s, judged_last_minute}");
+  campaign_option(s->status);
+}
+
+std::optional<int> run_campaign_command(const CampaignCommands& s) {
+  if (s.init->parsed()) return init(s.init_dir);
+  if (s.import_applicants->parsed()) return import_applicants(s);
+  if (s.status->parsed()) return status(s);
+  return std::nullopt;
+}
+
+}  // namespace cli

@@ -1,0 +1,30 @@
+// The campaign commands of `shortlist` (each works on the campaign in the current
+// directory, or the one --campaign DIR names):
+//   init DIR                      make a campaign: campaign.yaml and shortlist.db
+//   import applicants FILE.csv    add or update applicants (re-import never duplicates)
+//   status [--json]               the queue per state, verdict and problem
+// Exit codes: 0 done; 1 done but some input was refused (each refusal printed
+// with its file and line), or the campaign is broken; 2 bad arguments.
+#pragma once
+
+#include <optional>
+#include <string>
+
+#include <CLI/CLI.hpp>
+
+namespace cli {
+
+struct CampaignCommands {
+  CLI::App *init = nullptr, *import = nullptr, *import_applicants = nullptr, *status = nullptr;
+  std::string campaign_dir = ".";
+  std::string init_dir, file;
+  bool json = false;
+};
+
+// Adds the commands to `app`; `state` receives their arguments (it must outlive parsing).
+void add_campaign_commands(CLI::App& app, CampaignCommands* state);
+
+// Runs the campaign command that was parsed, if one was: its exit code.
+std::optional<int> run_campaign_command(const CampaignCommands& state);
+
+}  // namespace cli
