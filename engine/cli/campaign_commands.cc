@@ -6,6 +6,7 @@
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <set>
 #include <sstream>
 
 #include <rapidjson/stringbuffer.h>
@@ -13,6 +14,7 @@
 
 #include "campaign/campaign.h"
 #include "intake/applicants.h"
+#include "intake/submission_files.h"
 #include "store/store.h"
 
 namespace cli {
@@ -122,6 +124,95 @@ int import_applicants(const CampaignCommands& s) {
   return r.errors.empty() ? 0 : kExitRefused;
 }
 
+engine::LanguageTable languages_or_say(const std::string& file, bool* ok) {
+  std::vector<std::string> errors;
+  engine::LanguageTable t = engine::load_languages(file, &errors);
+  for (const std::string& e : errors) std::fprintf(stderr, "%s\n", e.c_str());
+  *ok = errors.empty();
+  return t;
+}
+
+// Stores and queues `subs`; prints each refusal as "WHERE: why". The count stored.
+size_t store_submissions(store::Store& st, const std::vector<store::NewSubmission>& subs,
+                         const std::vector<std::string>& where, size_t* refused) {
+  std::vector<int64_t> ids;
+  std::vector<std::string> errors;
+  st.add_submissions(subs, now_seconds(), &ids, &errors);
+  size_t stored = 0;
+  for (size_t i = 0; i < subs.size(); ++i) {
+    if (errors[i].empty()) {
+      ++stored;
+      continue;
+    }
+    ++*refused;
+    std::fprintf(stderr, "%s: %s\n", where[i].c_str(), errors[i].c_str());
+  }
+  return stored;
+}
+
+int import_submissions(const CampaignCommands& s) {
+  std::optional<Opened> o = open_campaign(s.campaign_dir);
+  if (!o) return kExitRefused;
+  bool ok;
+  engine::LanguageTable langs = languages_or_say(s.languages_file, &ok);
+  if (!ok) return kExitRefused;
+  std::set<std::string> problems;
+  for (const campaign::ProblemRef& p : o->campaign.problems) problems.insert(p.id);
+  intake::SubmissionFiles f =
+      intake::read_submission_files(s.file, problems, langs, static_cast<size_t>(o->campaign.source_kib) * 1024);
+  for (const std::string& e : f.errors) std::fprintf(stderr, "%s\n", e.c_str());
+  if (f.unusable) return kExitRefused;
+  size_t refused = f.errors.size();
+  size_t stored = store_submissions(*o->store, f.submissions, f.where, &refused);
+  store::QueueCounts c = o->store->counts(now_seconds());
+  std::printf("%zu submissions stored and queued (or already there), %zu refused; %lld jobs queued\n", stored, refused,
+              static_cast<long long>(c.queued));
+  return refused == 0 ? 0 : kExitRefused;
+}
+
+int submit(const CampaignCommands& s) {
+  std::optional<Opened> o = open_campaign(s.campaign_dir);
+  if (!o) return kExitRefused;
+  bool ok;
+  engine::LanguageTable langs = languages_or_say(s.languages_file, &ok);
+  if (!ok) return kExitRefused;
+  if (!o->campaign.problem(s.problem)) {
+    std::fprintf(stderr, "shortlist submit: unknown problem '%s' (not in campaign.yaml)\n", s.problem.c_str());
+    return kExitBadArguments;
+  }
+  const engine::Language* lang = s.language.empty() ? langs.for_file(s.file) : langs.by_id(s.language);
+  if (!lang) {
+    std::fprintf(stderr, "shortlist submit: %s\n",
+                 s.language.empty() ? ("no language for " + s.file + " (use --language)").c_str()
+                                    : ("unknown language '" + s.language + "'").c_str());
+    return kExitBadArguments;
+  }
+  std::ifstream in(s.file, std::ios::binary);
+  std::stringstream text;
+  text << in.rdbuf();
+  if (!in || text.str().empty()) {
+    std::fprintf(stderr, "shortlist submit: %s: cannot be read, or empty\n", s.file.c_str());
+    return kExitBadArguments;
+  }
+  if (text.str().size() > static_cast<size_t>(o->campaign.source_kib) * 1024) {
+    std::fprintf(stderr, "shortlist submit: %s: %zu bytes, more than the campaign's limit of %d KiB\n", s.file.c_str(),
+                 text.str().size(), o->campaign.source_kib);
+    return kExitRefused;
+  }
+  time_t t = time(nullptr);
+  char when[32];
+  tm utc;
+  gmtime_r(&t, &utc);
+  strftime(when, sizeof when, "%Y-%m-%dT%H:%M:%SZ", &utc);
+  store::NewSubmission sub{s.applicant, s.problem, lang->id, o->store->next_attempt(s.applicant, s.problem),
+                           text.str(), when};
+  size_t refused = 0;
+  if (store_submissions(*o->store, {sub}, {s.file}, &refused) == 0) return kExitRefused;
+  std::printf("stored and queued: %s's try %d of %s (%s)\n", s.applicant.c_str(), sub.attempt, s.problem.c_str(),
+              lang->id.c_str());
+  return 0;
+}
+
 int status(const CampaignCommands& s) {
   std::optional<Opened> o = open_campaign(s.campaign_dir);
   if (!o) return kExitRefused;
@@ -196,6 +287,20 @@ void add_campaign_commands(CLI::App& app, CampaignCommands* s) {
                     "any others, kept). Bad rows are reported with their line and skipped; the rest imports.");
   s->import_applicants->add_option("file", s->file, "FILE.csv")->required();
   campaign_option(s->import_applicants);
+  s->import_submissions = s->import->add_subcommand(
+      "submissions", "Store and queue the submissions in DIR: DIR/<applicant_id>/<problem_id>[.<n>].<ext> (n orders "
+                     "tries; language from the extension), or the files DIR/submissions.csv lists (applicant_id,"
+                     "problem_id,language,path,submitted_at). Unusable files and rows are reported and skipped.");
+  s->import_submissions->add_option("dir", s->file, "DIR")->required();
+  s->import_submissions->add_option("--languages", s->languages_file, "FILE  the languages table");
+  campaign_option(s->import_submissions);
+  s->submit = app.add_subcommand("submit", "Store and queue one submission (its next try of the problem).");
+  s->submit->add_option("--applicant", s->applicant, "ID  an imported applicant")->required();
+  s->submit->add_option("--problem", s->problem, "ID  a problem of campaign.yaml")->required();
+  s->submit->add_option("--language", s->language, "ID  from languages.yaml (default: by the file's extension)");
+  s->submit->add_option("--languages", s->languages_file, "FILE  the languages table");
+  s->submit->add_option("file", s->file, "FILE  the source")->required();
+  campaign_option(s->submit);
   s->status = app.add_subcommand("status", "The judging queue: jobs per state, verdicts, per problem, queue age, "
                                            "throughput.");
   s->status->add_flag("--json", s->json, "print {campaign, applicants, queued, running, done, verdicts, problems, "
@@ -206,6 +311,8 @@ void add_campaign_commands(CLI::App& app, CampaignCommands* s) {
 std::optional<int> run_campaign_command(const CampaignCommands& s) {
   if (s.init->parsed()) return init(s.init_dir);
   if (s.import_applicants->parsed()) return import_applicants(s);
+  if (s.import_submissions->parsed()) return import_submissions(s);
+  if (s.submit->parsed()) return submit(s);
   if (s.status->parsed()) return status(s);
   return std::nullopt;
 }

@@ -2,6 +2,9 @@
 // directory, or the one --campaign DIR names):
 //   init DIR                      make a campaign: campaign.yaml and shortlist.db
 //   import applicants FILE.csv    add or update applicants (re-import never duplicates)
+//   import submissions DIR        store and queue submissions (DIR/<applicant>/<problem>[.<n>].<ext>,
+//                                 or DIR/submissions.csv)
+//   submit --applicant ID --problem P [--language L] FILE   one submission
 //   status [--json]               the queue per state, verdict and problem
 // Exit codes: 0 done; 1 done but some input was refused (each refusal printed
 // with its file and line), or the campaign is broken; 2 bad arguments.
@@ -15,9 +18,11 @@
 namespace cli {
 
 struct CampaignCommands {
-  CLI::App *init = nullptr, *import = nullptr, *import_applicants = nullptr, *status = nullptr;
+  CLI::App *init = nullptr, *import = nullptr, *import_applicants = nullptr, *import_submissions = nullptr,
+           *submit = nullptr, *status = nullptr;
   std::string campaign_dir = ".";
-  std::string init_dir, file;
+  std::string init_dir, file, applicant, problem, language;
+  std::string languages_file;  // languages.yaml
   bool json = false;
 };
 

@@ -142,6 +142,7 @@ int main(int argc, char** argv) {
   verify->add_option("--languages", languages_file, "FILE  the languages table (default: the bundled one)");
   verify->add_option("--box", box, "PATH  the shortlist-box binary");
   cli::CampaignCommands campaign;
+  campaign.languages_file = SHORTLIST_LANGUAGES;
   cli::add_campaign_commands(app, &campaign);
   try {
     app.parse(argc, argv);

@@ -208,6 +208,12 @@ class SqliteStore : public Store {
     for (size_t i = 0; i < subs.size(); ++i) (*errors)[i] = add_one(subs[i], now, &(*ids)[i]);
   }
 
+  int next_attempt(const std::string& applicant_id, const std::string& problem_id) override {
+    Statement q(db_, "SELECT COALESCE(MAX(attempt), 0) + 1 FROM submissions WHERE applicant_id = ? AND problem_id = ?");
+    q.bind(1, applicant_id).bind(2, problem_id);
+    return q.step() == SQLITE_ROW ? static_cast<int>(q.integer(0)) : 1;
+  }
+
   std::optional<Job> claim_job(const std::string& worker, double now, double lease_s) override {
     Transaction tx(db_);
     if (!tx.ok()) return std::nullopt;

@@ -88,6 +88,9 @@ TEST_CASE("store: a submission is stored with its job, once; unknown applicants 
   CHECK(errors[4] == "");
   CHECK(again[4] > ids[1]);
   CHECK(f.s->counts(1000).queued == 3);  // two first tries and one second try
+  CHECK(f.s->next_attempt("a1", "p") == 3);
+  CHECK(f.s->next_attempt("a2", "p") == 2);
+  CHECK(f.s->next_attempt("a9", "p") == 1);
 }
 
 TEST_CASE("store: claims hand each job out once; an expired lease is claimed again, the old holder's result is stale") {

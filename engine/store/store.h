@@ -92,6 +92,9 @@ class Store {
   virtual void add_submissions(const std::vector<NewSubmission>& subs, double now, std::vector<int64_t>* ids,
                                std::vector<std::string>* errors) = 0;
 
+  // The try number a new submission of `problem_id` by `applicant_id` gets.
+  virtual int next_attempt(const std::string& applicant_id, const std::string& problem_id) = 0;
+
   virtual std::optional<Job> claim_job(const std::string& worker, double now, double lease_s) = 0;
   virtual Completion complete_job(const Job& job, const Judging& result, double now) = 0;
   // Gives the job back before its lease ends (the worker could not judge it).
