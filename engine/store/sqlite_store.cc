@@ -265,6 +265,29 @@ class SqliteStore : public Store {
     return Completion::Written;
   }
 
+  bool renew_lease(const Job& job, double until) override {
+    Statement q(db_, "UPDATE jobs SET lease_until = ?1 WHERE id = ?2 AND state = 'running' AND lease_token = ?3");
+    q.bind(1, until).bind(2, job.id).bind(3, job.lease_token);
+    return q.run() && sqlite3_changes(db_) == 1;
+  }
+
+  std::optional<Judging> same_judging(const Job& job) override {
+    Statement q(db_,
+                "SELECT g.submission_id FROM judgings g JOIN submissions s ON s.id = g.submission_id "
+                "WHERE s.source_hash = ?1 AND s.language = ?2 AND s.problem_id = ?3 AND g.generation = ?4 "
+                "AND g.verdict != 'IE' AND g.submission_id != ?5 LIMIT 1");
+    q.bind(1, job.source_hash).bind(2, job.language).bind(3, job.problem_id).bind(4, job.generation);
+    q.bind(5, job.submission_id);
+    if (q.step() != SQLITE_ROW) return std::nullopt;
+    int64_t other = q.integer(0);
+    Statement g(db_,
+                "SELECT id, verdict, score, max_score, max_cpu_s, message FROM judgings WHERE submission_id = ? AND "
+                "generation = ?");
+    g.bind(1, other).bind(2, job.generation);
+    if (g.step() != SQLITE_ROW) return std::nullopt;
+    return read_judging(g);
+  }
+
   void release_job(const Job& job, const std::string& why) override {
     Statement q(db_,
                 "UPDATE jobs SET state = 'queued', lease_token = NULL, lease_until = NULL, last_error = ?1 "
@@ -299,6 +322,11 @@ class SqliteStore : public Store {
                 "ORDER BY generation DESC LIMIT 1");
     q.bind(1, submission_id);
     if (q.step() != SQLITE_ROW) return std::nullopt;
+    return read_judging(q);
+  }
+
+  // A judging row (id, verdict, score, max_score, max_cpu_s, message) and its tests.
+  Judging read_judging(const Statement& q) {
     Judging j;
     int64_t id = q.integer(0);
     j.verdict = q.text(1);

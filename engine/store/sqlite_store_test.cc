@@ -125,6 +125,30 @@ TEST_CASE("store: claims hand each job out once; an expired lease is claimed aga
   CHECK(got->tests[1].memory_bytes == (2 << 20));
 }
 
+TEST_CASE("store: a lease is renewed only by its holder; an identical submission finds the earlier judging") {
+  Fixture f;
+  std::vector<int64_t> ids = f.cohort(2);
+  std::vector<int64_t> more;
+  std::vector<std::string> errors;
+  f.s->add_submissions({{"a2", "p", "python3", 2, "print(1)\n", ""}}, 1000, &more, &errors);  // a1's source
+  std::optional<Job> j = f.s->claim_job("w", 2000, 30);
+  CHECK(f.s->renew_lease(*j, 2100));
+  CHECK_FALSE(f.s->claim_job("x", 2050, 30)->id == j->id);  // still held at 2050 thanks to the renewal
+  Job other = *j;
+  other.lease_token = "someone else";
+  CHECK_FALSE(f.s->renew_lease(other, 3000));
+  CHECK_FALSE(f.s->same_judging(*j).has_value());  // nothing judged yet
+  REQUIRE(f.s->complete_job(*j, verdict("WA"), 2060) == Completion::Written);
+  std::optional<Job> copy;
+  while (std::optional<Job> n = f.s->claim_job("w", 2070, 30))
+    if (n->submission_id == more[0]) copy = n;
+  REQUIRE(copy);
+  std::optional<Judging> same = f.s->same_judging(*copy);
+  REQUIRE(same);
+  CHECK(same->verdict == "WA");
+  CHECK(same->tests.size() == 2);
+}
+
 TEST_CASE("store: a job that never completes in kMaxAttempts claims becomes an internal error, not a loop") {
   Fixture f;
   std::vector<int64_t> ids = f.cohort(1);

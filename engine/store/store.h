@@ -97,6 +97,11 @@ class Store {
 
   virtual std::optional<Job> claim_job(const std::string& worker, double now, double lease_s) = 0;
   virtual Completion complete_job(const Job& job, const Judging& result, double now) = 0;
+  // Moves the lease's end to `until` while the holder still holds it; false if it does not.
+  virtual bool renew_lease(const Job& job, double until) = 0;
+  // A judging of the same source, language and problem in the job's generation
+  // (identical submissions are judged once).
+  virtual std::optional<Judging> same_judging(const Job& job) = 0;
   // Gives the job back before its lease ends (the worker could not judge it).
   virtual void release_job(const Job& job, const std::string& why) = 0;
 
