@@ -12,7 +12,10 @@
 #include <rapidjson/stringbuffer.h>
 #include <rapidjson/writer.h>
 
+#include <unistd.h>
+
 #include "campaign/campaign.h"
+#include "dispatch/dispatcher.h"
 #include "intake/applicants.h"
 #include "intake/submission_files.h"
 #include "store/store.h"
@@ -213,6 +216,42 @@ int submit(const CampaignCommands& s) {
   return 0;
 }
 
+int grade(const CampaignCommands& s) {
+  std::optional<Opened> o = open_campaign(s.campaign_dir);
+  if (!o) return kExitRefused;
+  bool ok;
+  engine::LanguageTable langs = languages_or_say(s.languages_file, &ok);
+  if (!ok) return kExitRefused;
+  o->store.reset();  // the dispatcher opens its own connections
+  dispatch::GradeOptions g;
+  g.workers = s.workers > 0 ? s.workers : o->campaign.workers;
+  g.follow = s.follow;
+  g.lease_s = s.lease_s;
+  g.box_binary = s.box_binary;
+  g.languages = &langs;
+  g.terminal = isatty(STDERR_FILENO);
+  dispatch::GradeSummary r = dispatch::grade(o->campaign, g);
+  return r.interrupted ? kExitRefused : 0;
+}
+
+int rejudge(const CampaignCommands& s) {
+  std::optional<Opened> o = open_campaign(s.campaign_dir);
+  if (!o) return kExitRefused;
+  if (!o->campaign.problem(s.problem)) {
+    std::fprintf(stderr, "shortlist rejudge: unknown problem '%s' (not in campaign.yaml)\n", s.problem.c_str());
+    return kExitBadArguments;
+  }
+  int generation = o->store->rejudge(s.problem, now_seconds());
+  if (generation == 0) {
+    std::fprintf(stderr, "shortlist rejudge: could not start a new generation of %s\n", s.problem.c_str());
+    return kExitRefused;
+  }
+  store::QueueCounts c = o->store->counts(now_seconds());
+  std::printf("%s: generation %d queued (%lld jobs); rankings keep reading the previous one until it is complete\n",
+              s.problem.c_str(), generation, static_cast<long long>(c.per_problem[s.problem]["queued"]));
+  return 0;
+}
+
 int status(const CampaignCommands& s) {
   std::optional<Opened> o = open_campaign(s.campaign_dir);
   if (!o) return kExitRefused;
@@ -301,6 +340,20 @@ void add_campaign_commands(CLI::App& app, CampaignCommands* s) {
   s->submit->add_option("--languages", s->languages_file, "FILE  the languages table");
   s->submit->add_option("file", s->file, "FILE  the source")->required();
   campaign_option(s->submit);
+  s->grade = app.add_subcommand("grade", "Judge the queued submissions on N slots (never more than the cores), with "
+                                         "leases: kill it at any moment and run it again, nothing is lost or judged "
+                                         "twice.");
+  s->grade->add_option("--workers", s->workers, "N  judging slots (default: campaign.yaml's workers, else one per core)");
+  s->grade->add_flag("--follow", s->follow, "keep running and pick up new submissions (stop with Ctrl-C)");
+  s->grade->add_option("--lease", s->lease_s, "SECONDS  how long a claimed job stays with a grader that stops "
+                                              "answering (default 30)")
+      ->check(CLI::Range(2.0, 3600.0));
+  s->grade->add_option("--languages", s->languages_file, "FILE  the languages table");
+  campaign_option(s->grade);
+  s->rejudge = app.add_subcommand("rejudge", "After a problem's tests changed: judge all its submissions again, as a "
+                                             "new generation.");
+  s->rejudge->add_option("--problem", s->problem, "ID  a problem of campaign.yaml")->required();
+  campaign_option(s->rejudge);
   s->status = app.add_subcommand("status", "The judging queue: jobs per state, verdicts, per problem, queue age, "
                                            "throughput.");
   s->status->add_flag("--json", s->json, "print {campaign, applicants, queued, running, done, verdicts, problems, "
@@ -314,6 +367,8 @@ std::optional<int> run_campaign_command(const CampaignCommands& s) {
   if (s.import_submissions->parsed()) return import_submissions(s);
   if (s.submit->parsed()) return submit(s);
   if (s.status->parsed()) return status(s);
+  if (s.grade->parsed()) return grade(s);
+  if (s.rejudge->parsed()) return rejudge(s);
   return std::nullopt;
 }
 

@@ -5,6 +5,8 @@
 //   import submissions DIR        store and queue submissions (DIR/<applicant>/<problem>[.<n>].<ext>,
 //                                 or DIR/submissions.csv)
 //   submit --applicant ID --problem P [--language L] FILE   one submission
+//   grade [--workers N] [--follow]   judge what is queued (dispatch/dispatcher.h)
+//   rejudge --problem P           a new generation of P's judgings (after its tests changed)
 //   status [--json]               the queue per state, verdict and problem
 // Exit codes: 0 done; 1 done but some input was refused (each refusal printed
 // with its file and line), or the campaign is broken; 2 bad arguments.
@@ -19,10 +21,14 @@ namespace cli {
 
 struct CampaignCommands {
   CLI::App *init = nullptr, *import = nullptr, *import_applicants = nullptr, *import_submissions = nullptr,
-           *submit = nullptr, *status = nullptr;
+           *submit = nullptr, *status = nullptr, *grade = nullptr, *rejudge = nullptr;
   std::string campaign_dir = ".";
   std::string init_dir, file, applicant, problem, language;
   std::string languages_file;  // languages.yaml
+  std::string box_binary;      // shortlist-box
+  int workers = 0;
+  bool follow = false;
+  double lease_s = 30;
   bool json = false;
 };
 

@@ -143,6 +143,7 @@ int main(int argc, char** argv) {
   verify->add_option("--box", box, "PATH  the shortlist-box binary");
   cli::CampaignCommands campaign;
   campaign.languages_file = SHORTLIST_LANGUAGES;
+  campaign.box_binary = SHORTLIST_BOX;
   cli::add_campaign_commands(app, &campaign);
   try {
     app.parse(argc, argv);
