@@ -13,6 +13,7 @@ PACKAGES=(
   libyaml-cpp-dev                         # problem.yaml, testdata.yaml (problem packages)
   libssl-dev                              # SHA-256 keys of the compile cache (OpenSSL libcrypto)
   libsqlite3-dev                          # the campaign store (shortlist.db)
+  libboost-dev                            # Boost.Asio: the grading dispatcher's event loop
   doctest-dev                             # unit and integration tests
   python3 python3-numpy                   # Debian's /usr/bin/python3 (with numpy: ML quiz solutions)
   openjdk-17-jdk-headless nodejs          # Java and JavaScript submissions (languages.yaml)

@@ -17,11 +17,18 @@ fail() { echo "FAIL: $*"; exit 1; }
 mkdir -p "$dir/problems"
 cp -r "$ROOT/problems/meanvar" "$ROOT/problems/kmeans1d" "$dir/problems/"
 chmod -R a+rX "$dir/problems"
+expected_verdict() {  # the verdict directory a package's example submission sits in
+  case "$(basename "$(dirname "$1")")" in
+    accepted) echo AC ;; wrong_answer) echo WA ;; time_limit_exceeded) echo TLE ;; run_time_error) echo RTE ;;
+    *) echo "?" ;;
+  esac
+}
 make_campaign() {
   local c=$1
   "$SHORTLIST" init "$c" >/dev/null || fail "init"
   printf 'name: crash\nproblems:\n  - %s/problems/meanvar\n  - %s/problems/kmeans1d\nworkers: 2\n' "$dir" "$dir" >"$c/campaign.yaml"
   echo "applicant_id,name,email,affiliation" >"$c/applicants.csv"
+  mkdir -p "$c/expected"
   local i=0
   for p in meanvar kmeans1d; do
     for s in "$dir"/problems/$p/submissions/*/*; do
@@ -29,11 +36,13 @@ make_campaign() {
       echo "a$i,Applicant $i,a$i@x.org,U" >>"$c/applicants.csv"
       mkdir -p "$c/subs/a$i"
       cp "$s" "$c/subs/a$i/$p.${s##*.}"
+      expected_verdict "$s" >"$c/expected/a$i"
       # A second applicant with the very same source: judged once, the result reused.
       i=$((i + 1))
       echo "a$i,Applicant $i,a$i@x.org,U" >>"$c/applicants.csv"
       mkdir -p "$c/subs/a$i"
       cp "$s" "$c/subs/a$i/$p.${s##*.}"
+      expected_verdict "$s" >"$c/expected/a$i"
     done
   done
   (cd "$c" && "$SHORTLIST" import applicants applicants.csv >/dev/null && "$SHORTLIST" import submissions subs >/dev/null) ||
@@ -49,6 +58,7 @@ for row in db.execute("""SELECT s.applicant_id, s.problem_id, s.attempt, g.gener
     print(*row)
 PYEOF
 }
+twice_interrupted() { $PY -c "import sqlite3,sys; print(sqlite3.connect(sys.argv[1]).execute(\"SELECT COUNT(*) FROM jobs WHERE state = 'running' AND attempts >= 2\").fetchone()[0])" "$1/shortlist.db"; }
 judged() { $PY -c "import sqlite3,sys; print(sqlite3.connect(sys.argv[1]).execute('SELECT COUNT(*) FROM judgings').fetchone()[0])" "$1/shortlist.db"; }
 
 make_campaign "$dir/calm"
@@ -56,6 +66,11 @@ make_campaign "$dir/crashed"
 (cd "$dir/calm" && "$SHORTLIST" grade >/dev/null 2>&1) || fail "uninterrupted grade"
 total=$(judged "$dir/calm")
 [ "$total" -gt 20 ] || fail "only $total judgings in the calm run"
+# Every submission got the verdict of the directory it came from.
+while read -r applicant problem attempt generation verdict score; do
+  want=$(cat "$dir/calm/expected/$applicant")
+  [ "$verdict" = "$want" ] || fail "$applicant ($problem): $verdict, expected $want"
+done < <(results "$dir/calm")
 
 for kill in 1 2 3; do
   before=$(judged "$dir/crashed")
@@ -65,13 +80,17 @@ for kill in 1 2 3; do
   sleep 0.2
   sid=$(ps -o sid= -p $pid | tr -d ' ')
   [ "$sid" = "$pid" ] || fail "the grader is not in a session of its own (sid $sid, pid $pid)"
-  # Kill once it has written two more judgings (or finished), at a slightly random moment.
+  # Kill once it has written two more judgings (or finished), at a slightly random
+  # moment, but never while a job runs that two earlier kills already interrupted:
+  # a third would rightly make it an internal error (the give-up rule).
   for _ in $(seq 1 600); do
-    [ "$(judged "$dir/crashed")" -ge $((before + 2)) ] && break
     kill -0 $pid 2>/dev/null || break
+    if [ "$(judged "$dir/crashed")" -ge $((before + 2)) ] && [ "$(twice_interrupted "$dir/crashed")" = 0 ]; then
+      sleep "0.$((RANDOM % 3))"
+      [ "$(twice_interrupted "$dir/crashed")" = 0 ] && break
+    fi
     sleep 0.05
   done
-  sleep "0.$((RANDOM % 5))"
   kill -9 $pid 2>/dev/null
   wait $pid 2>/dev/null
   echo "kill $kill: $(judged "$dir/crashed") of $total judged"
