@@ -197,15 +197,18 @@ class Dispatcher {
       return ie;
     }
     std::string dir = scratch + "/" + std::to_string(job.id);
-    std::filesystem::create_directories(dir);
+    std::error_code ec;
+    std::filesystem::create_directories(dir, ec);
     std::string path = dir + "/" + source_file_name(*lang, job.source);
-    {
-      std::ofstream out(path, std::ios::binary);
-      out << job.source;
+    std::ofstream out(path, std::ios::binary);
+    out << job.source;
+    out.close();
+    if (ec || !out) {
+      ie.message = "cannot write the source to " + path + (ec ? ": " + ec.message() : "");
+      return ie;
     }
     engine::JudgeOptions o{options_.box_binary, p.time_limit, options_.languages, engine::default_cache_dir(), {}};
     engine::JudgeResult r = engine::judge(p.problem, path, *lang, o);
-    std::error_code ec;
     std::filesystem::remove_all(dir, ec);
     return to_judging(r);
   }
