@@ -166,10 +166,13 @@ class Dispatcher {
       }
       hold(slot, *job);
       bool reused = false;
-      store::Judging result = judge(*st, *job, scratch, &reused);
+      int builds = 0, cached = 0;
+      store::Judging result = judge(*st, *job, scratch, &reused, &builds, &cached);
       release_hold(slot);
       store::Completion done = st->complete_job(*job, result, now_seconds());
       std::lock_guard<std::mutex> lock(counts_mutex_);
+      summary_.builds += builds;
+      summary_.builds_from_cache += cached;
       if (done == store::Completion::Stale) ++summary_.stale;
       else if (reused) ++summary_.reused;
       else if (result.verdict == "IE") ++summary_.internal_errors;
@@ -179,7 +182,8 @@ class Dispatcher {
     if (scratch != "/tmp") std::filesystem::remove_all(scratch, ec);
   }
 
-  store::Judging judge(store::Store& st, const store::Job& job, const std::string& scratch, bool* reused) {
+  store::Judging judge(store::Store& st, const store::Job& job, const std::string& scratch, bool* reused, int* builds,
+                       int* cached) {
     store::Judging ie;
     ie.verdict = "IE";
     if (std::optional<store::Judging> same = st.same_judging(job)) {
@@ -209,6 +213,8 @@ class Dispatcher {
     }
     engine::JudgeOptions o{options_.box_binary, p.time_limit, options_.languages, engine::default_cache_dir(), {}};
     engine::JudgeResult r = engine::judge(p.problem, path, *lang, o);
+    *builds = r.builds;
+    *cached = r.builds_from_cache;
     std::filesystem::remove_all(dir, ec);
     return to_judging(r);
   }
@@ -258,9 +264,12 @@ class Dispatcher {
       return;
     }
     if (options_.terminal) std::fprintf(stderr, "\r\033[K");
-    std::fprintf(stderr, "graded %lld this run (%lld reused, %lld internal errors), %lld left, %.1f/s;%s\n",
+    std::fprintf(stderr,
+                 "graded %lld this run (%lld reused, %lld internal errors), %lld left, %.1f/s; builds %lld (%lld from "
+                 "the compile cache);%s\n",
                  static_cast<long long>(done), static_cast<long long>(so_far.reused),
                  static_cast<long long>(so_far.internal_errors), static_cast<long long>(left), rate,
+                 static_cast<long long>(so_far.builds), static_cast<long long>(so_far.builds_from_cache),
                  verdicts.c_str());
   }
 

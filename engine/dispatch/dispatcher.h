@@ -31,6 +31,7 @@ struct GradeOptions {
 
 struct GradeSummary {
   int64_t judged = 0, reused = 0, stale = 0, internal_errors = 0;
+  int64_t builds = 0, builds_from_cache = 0;  // compile steps asked for, and served by the compile cache
   bool interrupted = false;
 };
 

@@ -43,6 +43,7 @@ class BoxedProgram {
   // (a JVM's heap is set to the limit, the JVM itself needs more).
   long long memory_bytes(int mib) const { return static_cast<long long>(mib + language_->extra_memory_mib) << 20; }
   const Language& language() const { return *language_; }
+  bool has_language() const { return language_ != nullptr; }
   BoxClient& box() { return box_; }
   bool from_cache() const { return from_cache_; }
 

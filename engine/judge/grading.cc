@@ -142,6 +142,7 @@ std::optional<graders::Result> Judging::run_grader(const std::vector<graders::Re
     grader_error_ = grader_.build(package_program_spec(opt_.box_binary, p_.dir + "/graders/" + entries[0],
                                                        opt_.languages, p_.config.limits, scratch_ + "/gcompile",
                                                        opt_.cache_dir));
+    count_build(grader_);
   }
   if (!grader_error_.empty()) {
     *error = "grader: " + grader_error_;

@@ -49,6 +49,7 @@ struct JudgeResult {
   std::vector<GroupScore> groups;  // scoring problems: secret and its groups, in judging order
   double max_cpu_s = 0;
   std::string message;  // compiler output for CE, the reason for JE
+  int builds = 0, builds_from_cache = 0;  // programs with a compile step (submission, validator, grader)
 };
 
 struct Problem {

@@ -113,6 +113,7 @@ JudgeResult Judging::judge(const std::string& source) {
       v.dirs.push_back(scratch_ + "/passes:/passes");
     }
     std::string e = validator_.build(v);
+    count_build(validator_);
     if (!e.empty()) return fail("output validator: " + e);
   }
   BuildSpec b;
@@ -126,6 +127,7 @@ JudgeResult Judging::judge(const std::string& source) {
   b.include_dir = include_dir(p_.dir, lang_);
   b.cache_dir = opt_.cache_dir;
   std::string e = program_.build(b);
+  count_build(program_);
   if (e.rfind("CE: ", 0) == 0) {
     result_.verdict = Verdict::CE;
     result_.message = e.substr(4);

@@ -26,6 +26,13 @@ class Judging {
 
   JudgeResult fail(const std::string& message);
 
+  // Counts a build that had a compile step, and whether the cache served it.
+  void count_build(const BoxedProgram& program) {
+    if (!program.has_language() || program.language().compile.empty()) return;
+    ++result_.builds;
+    if (program.from_cache()) ++result_.builds_from_cache;
+  }
+
   JudgeResult judge(const std::string& source);
 
   // 2025-09 scoring problems: the samples are judged but never scored; then secret's
