@@ -193,6 +193,16 @@ TEST_CASE("store: rejudge starts a new generation; a result of the old one chang
   CHECK(n->generation == 2);
   REQUIRE(f.s->complete_job(*n, verdict("AC", 100), 2005) == Completion::Written);
   CHECK(f.s->latest_judging(ids[0])->verdict == "AC");  // generation 2 over generation 1's WA
+  // Generation 1 was never complete (b's result was stale), generation 2 is not yet:
+  CHECK(f.s->newest_complete_generation("p") == 0);
+  std::optional<Job> m = f.s->claim_job("w", 2006, 30);
+  REQUIRE(f.s->complete_job(*m, verdict("TLE"), 2007) == Completion::Written);
+  CHECK(f.s->newest_complete_generation("p") == 2);
+  CHECK(f.s->judging(ids[1], 2)->verdict == "TLE");
+  CHECK(f.s->judging(ids[0], 1)->verdict == "WA");
+  CHECK_FALSE(f.s->judging(ids[1], 1).has_value());
+  CHECK(f.s->rejudge("p", 2008) == 3);
+  CHECK(f.s->newest_complete_generation("p") == 2);  // rankings keep generation 2 while 3 runs
   CHECK(f.s->judging_count(ids[0], 1) == 1);
   CHECK(f.s->judging_count(ids[0], 2) == 1);
 }

@@ -112,6 +112,10 @@ class Store {
   // The judging of a submission in the newest generation of its problem that has
   // one, if any.
   virtual std::optional<Judging> latest_judging(int64_t submission_id) = 0;
+  // The newest generation of a problem in which every submission has a judging (what
+  // rankings read while a rejudge is under way); 0 if none is complete yet.
+  virtual int newest_complete_generation(const std::string& problem_id) = 0;
+  virtual std::optional<Judging> judging(int64_t submission_id, int generation) = 0;
   // How many judgings a submission has in one generation (1 after grading).
   virtual int judging_count(int64_t submission_id, int generation) = 0;
 
