@@ -250,6 +250,8 @@ class Dispatcher {
       so_far = summary_;
     }
     int64_t done = so_far.judged + so_far.reused + so_far.internal_errors;
+    if (!final && !options_.terminal && done == last_done_) return;  // idle (--follow): nothing new to say
+    last_done_ = done;
     double rate = now > started_ ? done / (now - started_) : 0;
     std::string verdicts;
     for (const auto& [v, n] : c.verdicts) verdicts += " " + v + " " + std::to_string(n);
@@ -285,7 +287,7 @@ class Dispatcher {
   std::map<int, store::Job> held_;
   std::mutex counts_mutex_;
   GradeSummary summary_;
-  int64_t total_at_start_ = 0;
+  int64_t total_at_start_ = 0, last_done_ = -1;
   double started_ = 0, last_renewal_ = 0, last_line_ = 0;
 };
 

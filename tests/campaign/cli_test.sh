@@ -55,6 +55,23 @@ expect "status after intake" 0 "$SHORTLIST" status --campaign "$dir/c" --json
 grep -q '"queued":5' <<<"$out" || fail "status after intake: $out"
 grep -q '"meanvar":{"queued":4}' <<<"$out" || fail "per problem: $out"
 
+# grade --follow judges what is queued, then what comes in, until SIGTERM (a clean stop).
+"$SHORTLIST" grade --follow --campaign "$dir/c" >"$dir/follow.log" 2>&1 &
+grader=$!
+done_count() { "$SHORTLIST" status --campaign "$dir/c" --json | sed -n 's/.*"running":[0-9]*,"done":\([0-9]*\).*/\1/p'; }
+for _ in $(seq 1 600); do [ "$(done_count)" = 5 ] && break; sleep 0.1; done
+[ "$(done_count)" = 5 ] || fail "grade --follow did not judge the queued five: $(cat "$dir/follow.log")"
+expect "submit while grading" 0 "$SHORTLIST" submit --campaign "$dir/c" --applicant a3 --problem meanvar "$dir/subs/a1/meanvar.py"
+for _ in $(seq 1 600); do [ "$(done_count)" = 6 ] && break; sleep 0.1; done
+[ "$(done_count)" = 6 ] || fail "grade --follow did not pick up the new submission"
+kill -TERM $grader
+wait $grader
+rc=$?
+[ "$rc" = 1 ] || fail "grade --follow after SIGTERM: exit $rc (expected 1: interrupted)"
+grep -q "stopping after the running jobs" "$dir/follow.log" || fail "no word of stopping: $(cat "$dir/follow.log")"
+expect "status after grading" 0 "$SHORTLIST" status --campaign "$dir/c" --json
+grep -q '"queued":0,"running":0,"done":6' <<<"$out" || fail "status after grading: $out"
+
 printf 'name: c\nproblems: [%s/nowhere]\n' "$dir" >"$dir/c/campaign.yaml"
 expect "a campaign naming a missing package" 1 "$SHORTLIST" status --campaign "$dir/c"
 grep -q "problem nowhere: .* is not a problem package" <<<"$out" || fail "missing package: $out"
