@@ -7,7 +7,7 @@ ROOT=$2
 dir=$(mktemp -d /tmp/shortlist-cohort-XXXXXX)
 trap 'rm -rf "$dir"' EXIT
 fail() { echo "FAIL: $*"; exit 1; }
-"$ROOT/scripts/make-cohort" --applicants 20 --seed 11 --copies 0.2 "$dir/c" || fail "make-cohort"
+"$ROOT/scripts/make-cohort" --applicants 50 --seed 11 --copies 0.1 "$dir/c" || fail "make-cohort"
 cd "$dir/c" || fail "no campaign"
 "$SHORTLIST" import applicants applicants.csv >/dev/null || fail "import applicants"
 "$SHORTLIST" import submissions submissions >/dev/null || fail "import submissions"
