@@ -61,7 +61,27 @@ grader=$!
 done_count() { "$SHORTLIST" status --campaign "$dir/c" --json | sed -n 's/.*"running":[0-9]*,"done":\([0-9]*\).*/\1/p'; }
 for _ in $(seq 1 600); do [ "$(done_count)" = 5 ] && break; sleep 0.1; done
 [ "$(done_count)" = 5 ] || fail "grade --follow did not judge the queued five: $(cat "$dir/follow.log")"
-expect "submit while grading" 0 "$SHORTLIST" submit --campaign "$dir/c" --applicant a3 --problem meanvar "$dir/subs/a1/meanvar.py"
+# Java: judged under its public class's name (MeanVar.java), or it would not compile.
+cat >"$dir/MeanVar.java" <<'JAVA'
+import java.io.*;
+import java.util.*;
+
+public class MeanVar {
+    public static void main(String[] args) throws IOException {
+        StreamTokenizer in = new StreamTokenizer(new BufferedReader(new InputStreamReader(System.in)));
+        in.nextToken();
+        int n = (int) in.nval;
+        double[] xs = new double[n];
+        double sum = 0;
+        for (int i = 0; i < n; i++) { in.nextToken(); xs[i] = in.nval; sum += xs[i]; }
+        double mean = sum / n, var = 0;
+        for (double x : xs) var += (x - mean) * (x - mean);
+        System.out.printf(Locale.ROOT, "%.10f %.10f%n", mean, var / n);
+    }
+}
+JAVA
+expect "submit while grading" 0 "$SHORTLIST" submit --campaign "$dir/c" --applicant a3 --problem meanvar "$dir/MeanVar.java"
+grep -q "(java)" <<<"$out" || fail "submit java: $out"
 for _ in $(seq 1 600); do [ "$(done_count)" = 6 ] && break; sleep 0.1; done
 [ "$(done_count)" = 6 ] || fail "grade --follow did not pick up the new submission"
 kill -TERM $grader
@@ -70,7 +90,7 @@ rc=$?
 [ "$rc" = 1 ] || fail "grade --follow after SIGTERM: exit $rc (expected 1: interrupted)"
 grep -q "stopping after the running jobs" "$dir/follow.log" || fail "no word of stopping: $(cat "$dir/follow.log")"
 expect "status after grading" 0 "$SHORTLIST" status --campaign "$dir/c" --json
-grep -q '"queued":0,"running":0,"done":6' <<<"$out" || fail "status after grading: $out"
+grep -q '"queued":0,"running":0,"done":6,"verdicts":{"AC":6}' <<<"$out" || fail "status after grading: $out"
 
 printf 'name: c\nproblems: [%s/nowhere]\n' "$dir" >"$dir/c/campaign.yaml"
 expect "a campaign naming a missing package" 1 "$SHORTLIST" status --campaign "$dir/c"
