@@ -16,6 +16,8 @@
 #include <string_view>
 #include <vector>
 
+#include "package/utf8.h"
+
 namespace intake {
 
 struct CsvRow {
@@ -35,7 +37,6 @@ struct CsvTable {
 
 CsvTable parse_csv(std::string_view text);
 
-// True if `s` is valid UTF-8; else *bad_at is the byte offset of the first bad byte.
-bool valid_utf8(std::string_view s, size_t* bad_at = nullptr);
+using package::valid_utf8;  // the imports hold their text to the same UTF-8 as packages
 
 }  // namespace intake

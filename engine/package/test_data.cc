@@ -3,6 +3,7 @@
 #include <unistd.h>
 
 #include "package/listing.h"
+#include "package/utf8.h"
 
 #include <dirent.h>
 #include <limits.h>
@@ -121,18 +122,6 @@ struct Walker {
         error(rel, "unknown key '" + key + "'", line);
       }
     }
-  }
-
-  static bool valid_utf8(const std::string& s) {
-    for (size_t i = 0; i < s.size();) {
-      unsigned char c = static_cast<unsigned char>(s[i]);
-      size_t n = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : (c >> 3) == 30 ? 4 : 0;
-      if (n == 0 || i + n > s.size()) return false;
-      for (size_t k = 1; k < n; ++k)
-        if ((static_cast<unsigned char>(s[i + k]) >> 6) != 2) return false;
-      i += n;
-    }
-    return true;
   }
 
   void load_settings(const std::string& dir, const std::string& rel, TestGroup* g) {
