@@ -26,11 +26,7 @@ namespace {
 constexpr int kExitRefused = 1;
 constexpr int kExitBadArguments = 2;
 
-double now_seconds() {
-  timespec t;
-  clock_gettime(CLOCK_REALTIME, &t);
-  return static_cast<double>(t.tv_sec) + t.tv_nsec / 1e9;
-}
+using store::now_seconds;
 
 // The campaign and its store, with its problems registered; nullopt (after saying
 // why) if the campaign cannot be used.
@@ -202,13 +198,8 @@ int submit(const CampaignCommands& s) {
                  text.str().size(), o->campaign.source_kib);
     return kExitRefused;
   }
-  time_t t = time(nullptr);
-  char when[32];
-  tm utc;
-  gmtime_r(&t, &utc);
-  strftime(when, sizeof when, "%Y-%m-%dT%H:%M:%SZ", &utc);
   store::NewSubmission sub{s.applicant, s.problem, lang->id, o->store->next_attempt(s.applicant, s.problem),
-                           text.str(), when};
+                           text.str(), store::iso_utc(time(nullptr))};
   size_t refused = 0;
   if (store_submissions(*o->store, {sub}, {s.file}, &refused) == 0) return kExitRefused;
   std::printf("stored and queued: %s's try %d of %s (%s)\n", s.applicant.c_str(), sub.attempt, s.problem.c_str(),

@@ -27,9 +27,7 @@
 namespace dispatch {
 namespace {
 
-double now_seconds() {
-  return std::chrono::duration<double>(std::chrono::system_clock::now().time_since_epoch()).count();
-}
+using store::now_seconds;
 
 // A problem as the workers judge it: loaded once, with its time limit.
 struct LoadedProblem {

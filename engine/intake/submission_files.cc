@@ -47,14 +47,6 @@ std::optional<std::string> read_source(const std::string& path, size_t max, std:
   return text.str();
 }
 
-std::string iso_time(time_t t) {
-  char buf[32];
-  tm utc;
-  gmtime_r(&t, &utc);
-  strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &utc);
-  return buf;
-}
-
 void from_tree(const std::string& dir, const std::set<std::string>& problems, const engine::LanguageTable& languages,
                size_t max, SubmissionFiles* out) {
   for (const std::string& applicant : package::sorted_visible(dir)) {
@@ -87,7 +79,7 @@ void from_tree(const std::string& dir, const std::set<std::string>& problems, co
         continue;
       }
       stat(path.c_str(), &st);
-      out->submissions.push_back({applicant, name->problem_id, lang->id, name->attempt, *source, iso_time(st.st_mtime)});
+      out->submissions.push_back({applicant, name->problem_id, lang->id, name->attempt, *source, store::iso_utc(st.st_mtime)});
       out->where.push_back(path);
     }
   }

@@ -491,6 +491,20 @@ class SqliteStore : public Store {
 
 }  // namespace
 
+double now_seconds() {
+  timespec t;
+  clock_gettime(CLOCK_REALTIME, &t);
+  return static_cast<double>(t.tv_sec) + t.tv_nsec / 1e9;
+}
+
+std::string iso_utc(time_t t) {
+  char buf[32];
+  tm utc;
+  gmtime_r(&t, &utc);
+  strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &utc);
+  return buf;
+}
+
 std::unique_ptr<Store> open_sqlite_store(const std::string& path, std::string* error) {
   sqlite3* db = nullptr;
   if (sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, nullptr) !=

@@ -18,6 +18,7 @@
 // Errors are values: "" or a message that says what failed.
 #pragma once
 
+#include <ctime>
 #include <cstdint>
 #include <map>
 #include <memory>
@@ -28,6 +29,9 @@
 namespace store {
 
 inline constexpr int kMaxAttempts = 3;
+
+// The clock the store's times are given in: seconds since the epoch.
+double now_seconds();
 
 struct Applicant {
   std::string id, name, email, affiliation;
@@ -121,6 +125,9 @@ class Store {
 
   virtual QueueCounts counts(double now) = 0;
 };
+
+// "2026-11-28T20:41:00Z": how submission times are written.
+std::string iso_utc(time_t t);
 
 // Opens (creating if needed) the SQLite store at `path` (WAL mode). nullptr and
 // *error if it cannot.
