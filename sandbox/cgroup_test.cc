@@ -11,18 +11,15 @@
 
 #include <doctest/doctest.h>
 
+#include "temp_tree.h"
+
 namespace fs = std::filesystem;
 using namespace box;
 
 namespace {
 
-struct FakeTree {
-  fs::path root;
-  FakeTree() {
-    char tmpl[] = "/tmp/cgroup-test-XXXXXX";
-    root = mkdtemp(tmpl);
-  }
-  ~FakeTree() { fs::remove_all(root); }
+struct FakeTree : TempTree {
+  FakeTree() : TempTree("cgroup") {}
   void file(const fs::path& p, const std::string& text = "") {
     fs::create_directories(p.parent_path());
     std::ofstream(p) << text;

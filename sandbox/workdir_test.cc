@@ -12,18 +12,15 @@
 
 #include <doctest/doctest.h>
 
+#include "temp_tree.h"
+
 namespace fs = std::filesystem;
 using namespace box;
 
 namespace {
 
-struct Scratch {
-  fs::path root;
-  Scratch() {
-    char tmpl[] = "/tmp/workdir-test-XXXXXX";
-    root = mkdtemp(tmpl);
-  }
-  ~Scratch() { fs::remove_all(root); }
+struct Scratch : TempTree {
+  Scratch() : TempTree("workdir") {}
 };
 
 void write(const fs::path& p, const std::string& text) { std::ofstream(p) << text; }
