@@ -1,19 +1,31 @@
+#include <utility>  // before Asio: Boost 1.74's awaitable.hpp uses std::exchange without it
+
 #include "box_client.h"
 
 #include <fcntl.h>
 #include <signal.h>
-#include <spawn.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
 #include <cerrno>
-#include <cstring>
+
+#include <chrono>
+#include <istream>
+#include <thread>
+
+#include <boost/asio/read_until.hpp>
+#include <boost/asio/steady_timer.hpp>
+#include <boost/asio/streambuf.hpp>
+#include <boost/asio/write.hpp>
+#include <boost/process/args.hpp>
+#include <boost/process/async_pipe.hpp>
+#include <boost/process/child.hpp>
+#include <boost/process/exe.hpp>
+#include <boost/process/io.hpp>
 
 #include <rapidjson/document.h>
 #include <rapidjson/stringbuffer.h>
 #include <rapidjson/writer.h>
-
-extern char** environ;
 
 namespace engine {
 
@@ -73,103 +85,161 @@ bool parse_report(const std::string& line, BoxReport* out) {
   return true;
 }
 
-BoxClient::~BoxClient() {
-  if (to_box_ >= 0) close(to_box_);  // EOF: serve ends and takes its box down
-  if (from_box_ >= 0) close(from_box_);
-  if (pid_ > 0) {
-    int status;
-    for (int i = 0; i < 200 && waitpid(pid_, &status, WNOHANG) == 0; ++i) usleep(10000);
-    if (waitpid(pid_, &status, WNOHANG) == 0) {
-      kill(pid_, SIGKILL);
-      waitpid(pid_, &status, 0);
+std::unique_lock<std::mutex> spawn_lock() {
+  static std::mutex spawning;
+  return std::unique_lock<std::mutex>(spawning);
+}
+
+struct BoxClient::Channel {
+  boost::asio::io_context io;
+  boost::process::async_pipe to_box{io}, from_box{io};
+  boost::process::child child;
+  boost::asio::streambuf incoming;
+};
+
+BoxClient::BoxClient() = default;
+
+BoxClient::~BoxClient() { stop(); }
+
+pid_t BoxClient::pid() const { return channel_ && channel_->child.valid() ? channel_->child.id() : -1; }
+
+// Closing its stdin ends serve, which takes its box down; one that does not end
+// within 2 s (or at once, if it is known to hang) is killed. Either way it is
+// reaped here.
+void BoxClient::stop(bool hung) {
+  if (!channel_) return;
+  std::error_code ec;
+  boost::system::error_code closed;
+  channel_->to_box.close(closed);
+  if (channel_->child.valid()) {
+    for (int i = 0; i < (hung ? 0 : 200) && channel_->child.running(ec); ++i)  // running() reaps one that ended
+      std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    if (channel_->child.running(ec)) {
+      // Not child::terminate(): Boost 1.74's reaps with WNOHANG right after the
+      // kill, which is usually too early, and then never again.
+      pid_t pid = channel_->child.id();
+      kill(pid, SIGKILL);
+      int status;
+      while (waitpid(pid, &status, 0) < 0 && errno == EINTR) {
+      }
     }
   }
+  channel_.reset();
 }
 
 std::string BoxClient::start(const std::string& binary, const std::vector<std::string>& dirs) {
+  stop();
   // A box that dies mid-request must show as a failed write, not kill the judge.
   signal(SIGPIPE, SIG_IGN);
-  int in[2], out[2];
-  if (pipe2(in, O_CLOEXEC) != 0 || pipe2(out, O_CLOEXEC) != 0) return std::string("pipe: ") + std::strerror(errno);
-  posix_spawn_file_actions_t actions;
-  posix_spawn_file_actions_init(&actions);
-  posix_spawn_file_actions_adddup2(&actions, in[0], 0);
-  posix_spawn_file_actions_adddup2(&actions, out[1], 1);
-  std::vector<std::string> args = {binary, "serve"};
+  std::vector<std::string> args = {"serve"};
   for (const std::string& d : dirs) {
     args.push_back("--dir");
     args.push_back(d);
   }
-  std::vector<char*> argv;
-  for (std::string& a : args) argv.push_back(a.data());
-  argv.push_back(nullptr);
-  int rc = posix_spawn(&pid_, binary.c_str(), &actions, nullptr, argv.data(), environ);
-  posix_spawn_file_actions_destroy(&actions);
-  close(in[0]);
-  close(out[1]);
-  to_box_ = in[1];
-  from_box_ = out[0];
-  if (rc != 0) {
-    pid_ = -1;
-    return "cannot start " + binary + ": " + std::strerror(rc);
+  auto channel = std::make_unique<Channel>();
+  std::error_code ec;
+  {
+    auto lock = spawn_lock();
+    for (int fd : {channel->to_box.native_source(), channel->to_box.native_sink(), channel->from_box.native_source(),
+                   channel->from_box.native_sink()})
+      fcntl(fd, F_SETFD, FD_CLOEXEC);  // dup2 onto the child's 0 and 1 clears it there
+    channel->child = boost::process::child(boost::process::exe = binary, boost::process::args = args,
+                                           boost::process::std_in < channel->to_box,
+                                           boost::process::std_out > channel->from_box, ec);
   }
+  if (ec || !channel->child.valid()) return "cannot start " + binary + ": " + ec.message();
+  channel_ = std::move(channel);
   std::string ready;
-  if (!read_line(&ready)) return "shortlist-box serve ended before it was ready";
+  switch (read_line(60, &ready)) {
+    case Read::kLine:
+      break;
+    case Read::kClosed:
+      stop();
+      return "shortlist-box serve ended before it was ready";
+    case Read::kLate:
+      stop();
+      return "shortlist-box serve was not ready within 60 s";
+  }
   rapidjson::Document d;
   d.Parse(ready.c_str());
-  if (d.HasParseError() || !d.IsObject() || !d.HasMember("ready") || !d["ready"].IsBool() || !d["ready"].GetBool())
+  if (d.HasParseError() || !d.IsObject() || !d.HasMember("ready") || !d["ready"].IsBool() || !d["ready"].GetBool()) {
+    stop();
     return "shortlist-box serve could not build its box: " + ready;
+  }
   if (d.HasMember("workdir") && d["workdir"].IsString()) workdir_ = d["workdir"].GetString();
   return "";
 }
 
-bool BoxClient::read_line(std::string* line) {
-  for (;;) {
-    size_t nl = buffer_.find('\n');
-    if (nl != std::string::npos) {
-      *line = buffer_.substr(0, nl);
-      buffer_.erase(0, nl + 1);
-      return true;
+BoxClient::Read BoxClient::read_line(double deadline_s, std::string* line) {
+  Channel& c = *channel_;
+  bool late = false;
+  boost::system::error_code read_error;
+  boost::asio::steady_timer timer(c.io, std::chrono::duration_cast<std::chrono::steady_clock::duration>(
+                                            std::chrono::duration<double>(deadline_s)));
+  boost::asio::async_read_until(c.from_box, c.incoming, '\n', [&](const boost::system::error_code& e, size_t) {
+    read_error = e;
+    timer.cancel();
+  });
+  timer.async_wait([&](const boost::system::error_code& e) {
+    if (e) return;  // cancelled: the line came first
+    late = true;
+    try {
+      c.from_box.cancel();
+    } catch (const boost::system::system_error&) {  // nothing to cancel: the read ends anyway
     }
-    char chunk[4096];
-    ssize_t n = read(from_box_, chunk, sizeof chunk);
-    if (n < 0 && errno == EINTR) continue;
-    if (n <= 0) return false;
-    buffer_.append(chunk, static_cast<size_t>(n));
-  }
+  });
+  c.io.restart();
+  c.io.run();
+  if (late) return Read::kLate;
+  if (read_error) return Read::kClosed;
+  std::istream in(&c.incoming);
+  std::getline(in, *line);
+  return Read::kLine;
 }
 
 BoxReport BoxClient::run(const BoxRequest& request) {
   if (!send(request)) {
     BoxReport r;
-    r.message = to_box_ < 0 ? "the box is not running" : "the box went away";
+    r.message = channel_ ? "the box went away" : "the box is not running";
     return r;
   }
   return receive();
 }
 
+// Synchronous: a request line is small and serve reads it as soon as it is idle,
+// so the write does not wait on the box's runs.
 bool BoxClient::send(const BoxRequest& request) {
-  if (to_box_ < 0) return false;
+  if (!channel_) return false;
   std::string line = request_json(request, next_id_++) + "\n";
-  const char* p = line.data();
-  size_t left = line.size();
-  while (left > 0) {
-    ssize_t n = write(to_box_, p, left);
-    if (n < 0 && errno == EINTR) continue;
-    if (n <= 0) return false;
-    p += n;
-    left -= static_cast<size_t>(n);
-  }
-  return true;
+  boost::system::error_code ec;
+  boost::asio::write(channel_->to_box, boost::asio::buffer(line), ec);
+  pending_deadline_s_ = (request.wall_s > 0 ? request.wall_s : 2 * request.cpu_s + 1) + report_grace_s_;
+  return !ec;
 }
 
 BoxReport BoxClient::receive() {
   BoxReport r;
-  std::string answer;
-  if (!read_line(&answer) || !parse_report(answer, &r)) {
-    r = BoxReport{};
-    r.message = "the box gave no report";
+  if (!channel_) {
+    r.message = "the box is not running";
+    return r;
   }
+  std::string answer;
+  switch (read_line(pending_deadline_s_, &answer)) {
+    case Read::kLine:
+      if (parse_report(answer, &r)) return r;
+      r = BoxReport{};
+      r.message = "the box gave no report: " + answer.substr(0, 200);
+      return r;
+    case Read::kClosed:
+      r.message = "the box gave no report (it ended)";
+      break;
+    case Read::kLate:
+      r.message = "the box gave no report within " + std::to_string(static_cast<int>(pending_deadline_s_)) +
+                  " s (the run's wall limit and a grace); it was stopped";
+      stop(/*hung=*/true);
+      return r;
+  }
+  stop();
   return r;
 }
 

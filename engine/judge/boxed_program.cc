@@ -10,6 +10,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <map>
+#include <mutex>
 #include <set>
 
 #include <openssl/evp.h>
@@ -79,14 +80,19 @@ std::string compile_key(const Language& lang, const std::string& toolchain_versi
 
 namespace {
 
-// The toolchain's own words about its version, asked once per language.
+// The toolchain's own words about its version, asked once per language (worker
+// threads share the answers; spawn_lock keeps popen's shell from inheriting a
+// box's pipe another thread is setting up).
 std::string toolchain_version(const Language& lang) {
   static std::map<std::string, std::string> known;
+  static std::mutex asking;
+  std::lock_guard<std::mutex> guard(asking);
   auto it = known.find(lang.id);
   if (it != known.end()) return it->second;
   std::string command;
   for (const std::string& a : lang.version) command += "'" + a + "' ";
   std::string out;
+  auto spawning = spawn_lock();
   if (FILE* p = popen((command + "2>&1").c_str(), "r")) {
     char buf[4096];
     size_t n;
