@@ -13,7 +13,7 @@
 #include <mutex>
 #include <set>
 
-#include <openssl/evp.h>
+#include "util/sha256.h"
 
 namespace engine {
 namespace {
@@ -53,29 +53,17 @@ std::string read_file(const std::string& path, size_t limit) {
 
 std::string compile_key(const Language& lang, const std::string& toolchain_version,
                         const std::vector<std::pair<std::string, std::string>>& sources) {
-  EVP_MD_CTX* ctx = EVP_MD_CTX_new();
-  EVP_DigestInit_ex(ctx, EVP_sha256(), nullptr);
-  auto add = [&](const std::string& s) {
-    EVP_DigestUpdate(ctx, s.data(), s.size());
-    EVP_DigestUpdate(ctx, "\0", 1);
-  };
-  add(lang.id);
-  for (const std::string& a : lang.compile) add(a);
-  add("|run|");
-  for (const std::string& a : lang.run) add(a);
-  add(toolchain_version);
+  util::Sha256 h;
+  h.add_field(lang.id);
+  for (const std::string& a : lang.compile) h.add_field(a);
+  h.add_field("|run|");
+  for (const std::string& a : lang.run) h.add_field(a);
+  h.add_field(toolchain_version);
   for (const auto& [name, content] : sources) {
-    add(name);
-    add(content);
+    h.add_field(name);
+    h.add_field(content);
   }
-  unsigned char digest[EVP_MAX_MD_SIZE];
-  unsigned int n = 0;
-  EVP_DigestFinal_ex(ctx, digest, &n);
-  EVP_MD_CTX_free(ctx);
-  static const char* hex = "0123456789abcdef";
-  std::string out;
-  for (unsigned int i = 0; i < n; ++i) out += {hex[digest[i] >> 4], hex[digest[i] & 15]};
-  return out;
+  return h.hex();
 }
 
 namespace {

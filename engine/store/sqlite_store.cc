@@ -4,19 +4,17 @@
 // cut may lose the last commits, and since a job and its result commit together,
 // such a job is simply judged again.
 #include "store/store.h"
+#include "store/sqlite_db.h"
+#include "util/sha256.h"
 
 #include <sqlite3.h>
 
-#include <openssl/evp.h>
 
 #include <cmath>
 #include <cstdio>
 #include <tuple>
 #include <utility>
 
-#include <rapidjson/document.h>
-#include <rapidjson/stringbuffer.h>
-#include <rapidjson/writer.h>
 
 namespace store {
 namespace {
@@ -57,112 +55,6 @@ CREATE TABLE IF NOT EXISTS test_results(
   PRIMARY KEY(judging_id, idx));
 )sql";
 
-std::string sha256_hex(const std::string& data) {
-  unsigned char digest[EVP_MAX_MD_SIZE];
-  unsigned int n = 0;
-  EVP_Digest(data.data(), data.size(), digest, &n, EVP_sha256(), nullptr);
-  static const char* hex = "0123456789abcdef";
-  std::string out;
-  for (unsigned int i = 0; i < n; ++i) out += {hex[digest[i] >> 4], hex[digest[i] & 15]};
-  return out;
-}
-
-class Statement {
- public:
-  Statement(sqlite3* db, const char* sql) : db_(db) {
-    if (sqlite3_prepare_v2(db, sql, -1, &s_, nullptr) != SQLITE_OK) s_ = nullptr;
-  }
-  ~Statement() { sqlite3_finalize(s_); }
-  Statement(const Statement&) = delete;
-  Statement& operator=(const Statement&) = delete;
-  bool ok() const { return s_ != nullptr; }
-
-  Statement& bind(int i, const std::string& v) {
-    sqlite3_bind_text(s_, i, v.data(), static_cast<int>(v.size()), SQLITE_TRANSIENT);
-    return *this;
-  }
-  Statement& bind_blob(int i, const std::string& v) {
-    sqlite3_bind_blob(s_, i, v.data(), static_cast<int>(v.size()), SQLITE_TRANSIENT);
-    return *this;
-  }
-  Statement& bind(int i, int64_t v) {
-    sqlite3_bind_int64(s_, i, v);
-    return *this;
-  }
-  Statement& bind(int i, int v) { return bind(i, static_cast<int64_t>(v)); }
-  Statement& bind(int i, double v) {
-    sqlite3_bind_double(s_, i, v);
-    return *this;
-  }
-  Statement& bind_null(int i) {
-    sqlite3_bind_null(s_, i);
-    return *this;
-  }
-  // SQLITE_ROW, SQLITE_DONE, or an error code.
-  int step() { return s_ ? sqlite3_step(s_) : SQLITE_ERROR; }
-  bool run() { return step() == SQLITE_DONE; }
-  void reset() {
-    sqlite3_reset(s_);
-    sqlite3_clear_bindings(s_);
-  }
-
-  bool null(int col) const { return sqlite3_column_type(s_, col) == SQLITE_NULL; }
-  int64_t integer(int col) const { return sqlite3_column_int64(s_, col); }
-  double real(int col) const { return sqlite3_column_double(s_, col); }
-  std::string text(int col) const {
-    const unsigned char* t = sqlite3_column_text(s_, col);
-    return t ? std::string(reinterpret_cast<const char*>(t), sqlite3_column_bytes(s_, col)) : std::string();
-  }
-  std::string blob(int col) const {
-    const void* b = sqlite3_column_blob(s_, col);
-    return b ? std::string(static_cast<const char*>(b), sqlite3_column_bytes(s_, col)) : std::string();
-  }
-  std::string error() const { return sqlite3_errmsg(db_); }
-
- private:
-  sqlite3* db_;
-  sqlite3_stmt* s_ = nullptr;
-};
-
-// BEGIN IMMEDIATE ... COMMIT, rolled back unless committed.
-class Transaction {
- public:
-  explicit Transaction(sqlite3* db) : db_(db) { ok_ = sqlite3_exec(db, "BEGIN IMMEDIATE", nullptr, nullptr, nullptr) == SQLITE_OK; }
-  ~Transaction() {
-    if (ok_ && !done_) sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
-  }
-  bool ok() const { return ok_; }
-  bool commit() {
-    done_ = sqlite3_exec(db_, "COMMIT", nullptr, nullptr, nullptr) == SQLITE_OK;
-    return done_;
-  }
-
- private:
-  sqlite3* db_;
-  bool ok_ = false, done_ = false;
-};
-
-std::string extra_json(const std::map<std::string, std::string>& extra) {
-  rapidjson::StringBuffer buf;
-  rapidjson::Writer<rapidjson::StringBuffer> w(buf);
-  w.StartObject();
-  for (const auto& [k, v] : extra) {  // std::map: sorted, so equal maps give equal text
-    w.Key(k.c_str(), static_cast<rapidjson::SizeType>(k.size()));
-    w.String(v.c_str(), static_cast<rapidjson::SizeType>(v.size()));
-  }
-  w.EndObject();
-  return buf.GetString();
-}
-
-std::map<std::string, std::string> extra_from_json(const std::string& text) {
-  std::map<std::string, std::string> out;
-  rapidjson::Document d;
-  d.Parse(text.c_str());
-  if (!d.IsObject()) return out;
-  for (const auto& m : d.GetObject())
-    if (m.value.IsString()) out[m.name.GetString()] = m.value.GetString();
-  return out;
-}
 
 class SqliteStore : public Store {
  public:
@@ -418,7 +310,7 @@ class SqliteStore : public Store {
     problem.bind(1, s.problem_id);
     if (problem.step() != SQLITE_ROW) return "unknown problem '" + s.problem_id + "'";
     int generation = static_cast<int>(problem.integer(0));
-    std::string hash = sha256_hex(s.source);
+    std::string hash = util::sha256_hex(s.source);
     Statement existing(db_, "SELECT id, source_hash FROM submissions WHERE applicant_id = ? AND problem_id = ? AND attempt = ?");
     existing.bind(1, s.applicant_id).bind(2, s.problem_id).bind(3, s.attempt);
     if (existing.step() == SQLITE_ROW) {
@@ -506,23 +398,8 @@ std::string iso_utc(time_t t) {
 }
 
 std::unique_ptr<Store> open_sqlite_store(const std::string& path, std::string* error) {
-  sqlite3* db = nullptr;
-  if (sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, nullptr) !=
-      SQLITE_OK) {
-    *error = path + ": " + (db ? sqlite3_errmsg(db) : "cannot open");
-    sqlite3_close(db);
-    return nullptr;
-  }
-  sqlite3_busy_timeout(db, 10000);  // another process (submit, status) may hold the write lock briefly
-  char* msg = nullptr;
-  std::string setup = std::string("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;") + kSchema;
-  if (sqlite3_exec(db, setup.c_str(), nullptr, nullptr, &msg) != SQLITE_OK) {
-    *error = path + ": " + (msg ? msg : "cannot set up the schema");
-    sqlite3_free(msg);
-    sqlite3_close(db);
-    return nullptr;
-  }
-  return std::make_unique<SqliteStore>(db);
+  sqlite3* db = open_sqlite(path, kSchema, error);
+  return db ? std::make_unique<SqliteStore>(db) : nullptr;
 }
 
 }  // namespace store
