@@ -47,7 +47,7 @@ Campaign parse_campaign(const std::string& text, const std::string& dir, std::ve
     return c;
   }
   if (!root.IsMap()) {
-    out->push_back({true, kFile, 0, "expected a map of keys (name, problems, score_from, workers, limits)"});
+    out->push_back({true, kFile, 0, "expected a map of keys (name, problems, score_from, workers, limits, review, ranking)"});
     return c;
   }
   std::set<std::string> ids;
@@ -111,6 +111,10 @@ Campaign parse_campaign(const std::string& text, const std::string& dir, std::ve
         else if (l.second.IsScalar() && YAML::convert<int>::decode(l.second, n) && n > 0 && n <= 65536) c.source_kib = n;
         else error(l.second, "limits.source_kib: expected a whole number of KiB from 1 to 65536");
       }
+    } else if (key == "review") {
+      parse_review(v, &c.review, error);
+    } else if (key == "ranking") {
+      parse_ranking(v, &c.ranking, error);
     } else {
       out->push_back({true, kFile, line_of(kv.first), "unknown key '" + key + "'"});
     }
@@ -148,7 +152,24 @@ std::string campaign_template(const std::string& name) {
          "# Judging slots; 0 = one per core (never more timed runs than cores).\n"
          "workers: 0\n"
          "limits:\n"
-         "  source_kib: 256   # larger sources are refused at intake\n";
+         "  source_kib: 256   # larger sources are refused at intake\n"
+         "# Document review: the rubric reviewers score, and how reviews are handed out.\n"
+         "review:\n"
+         "  criteria:\n"
+         "    - {name: motivation, scale: [1, 5], weight: 1, description: \"Why this program, why now\"}\n"
+         "    - {name: experience, scale: [1, 5], weight: 1, description: What they have built}\n"
+         "  reviewers_per_applicant: 2\n"
+         "  blind: [name, email, affiliation]   # left out of the reviewers' packets\n"
+         "  disagreement: 2    # points apart on one criterion that ask for one more review\n"
+         "  ridge: 1           # calibration: a reviewer is assumed fair until reviews say otherwise\n"
+         "# The shortlist: quiz and calibrated review combined.\n"
+         "ranking:\n"
+         "  weights: {quiz: 0.5, review: 0.5}\n"
+         "  shortlist_size: 50\n"
+         "  gates: {min_quiz: 0}   # fraction of the quiz's maximum score; 0 = no gate\n"
+         "  tie_break_seed: 1\n"
+         "  resamples: 500\n"
+         "  certain: 0.95      # chance of making the cut for 'certain-in' (1 - it: 'certain-out')\n";
 }
 
 }  // namespace campaign

@@ -78,3 +78,77 @@ TEST_CASE("campaign.yaml: every mistake is named with its line") {
   parse_campaign("name: [x\n", "/c", &y);
   CHECK(has(y, "not valid YAML"));
 }
+
+TEST_CASE("campaign.yaml: the review rubric and the ranking settings") {
+  std::vector<package::Diagnostic> d;
+  Campaign c = parse_campaign("name: C\nproblems: [p]\n"
+                              "review:\n"
+                              "  criteria:\n"
+                              "    - {name: motivation, scale: [1, 5], weight: 2, description: Why}\n"
+                              "    - {name: code, scale: [0, 10]}\n"
+                              "  reviewers_per_applicant: 3\n"
+                              "  blind: [name, email]\n"
+                              "  disagreement: 1.5\n"
+                              "  ridge: 0\n"
+                              "ranking:\n"
+                              "  weights: {quiz: 0.7, review: 0.3}\n"
+                              "  shortlist_size: 40\n"
+                              "  gates: {min_quiz: 0.25}\n"
+                              "  tie_break_seed: 99\n"
+                              "  resamples: 200\n"
+                              "  certain: 0.9\n",
+                              "/d", &d);
+  CHECK(d.empty());
+  REQUIRE(c.review.criteria.size() == 2);
+  CHECK(c.review.criteria[0].name == "motivation");
+  CHECK(c.review.criteria[0].weight == 2);
+  CHECK(c.review.criteria[0].description == "Why");
+  CHECK(c.review.criteria[1].min == 0);
+  CHECK(c.review.criteria[1].max == 10);
+  CHECK(c.review.criteria[1].weight == 1);
+  CHECK(c.review.reviewers_per_applicant == 3);
+  CHECK(c.review.blind == std::vector<std::string>{"name", "email"});
+  CHECK(c.review.disagreement == 1.5);
+  CHECK(c.review.ridge == 0);
+  CHECK(c.ranking.quiz_weight == 0.7);
+  CHECK(c.ranking.review_weight == 0.3);
+  CHECK(c.ranking.shortlist_size == 40);
+  CHECK(c.ranking.min_quiz == 0.25);
+  CHECK(c.ranking.tie_break_seed == 99);
+  CHECK(c.ranking.resamples == 200);
+  CHECK(c.ranking.certain == 0.9);
+
+  d.clear();
+  Campaign t = parse_campaign(campaign_template("T"), "/d", &d);
+  CHECK(t.review.criteria.size() == 2);  // the template's rubric reads back
+  for (const auto& x : d) CHECK(x.message.find("problems") != std::string::npos);  // only: no problems yet
+}
+
+TEST_CASE("campaign.yaml: rubric and ranking mistakes are named with their line") {
+  std::vector<package::Diagnostic> d;
+  parse_campaign("name: C\nproblems: [p]\n"
+                 "review:\n"
+                 "  criteria:\n"
+                 "    - {name: motivation, scale: [5, 1]}\n"     // line 5
+                 "    - {name: 'two words'}\n"                  // line 6
+                 "    - {name: comment}\n"                      // line 7
+                 "    - {name: a, weight: -1}\n"                // line 8
+                 "    - {name: b, colour: red}\n"               // line 9
+                 "  reviewers_per_applicant: 0\n"               // line 10
+                 "ranking:\n"
+                 "  weights: {quiz: 0, review: 0}\n"            // line 12
+                 "  gates: {min_quiz: 2}\n"                     // line 13
+                 "  certain: 0.4\n"                             // line 14
+                 "  colour: red\n",                             // line 15
+                 "/d", &d);
+  CHECK(has(d, "campaign.yaml:5: review.criteria.scale"));
+  CHECK(has(d, "campaign.yaml:6: review.criteria: name 'two words' is not a plain word"));
+  CHECK(has(d, "campaign.yaml:7: review.criteria: 'comment' is a column"));
+  CHECK(has(d, "campaign.yaml:8: review.criteria.weight"));
+  CHECK(has(d, "campaign.yaml:9: review.criteria: unknown key 'colour'"));
+  CHECK(has(d, "campaign.yaml:10: review.reviewers_per_applicant"));
+  CHECK(has(d, "campaign.yaml:12: ranking.weights: quiz and review cannot both be 0"));
+  CHECK(has(d, "campaign.yaml:13: ranking.gates.min_quiz"));
+  CHECK(has(d, "campaign.yaml:14: ranking.certain"));
+  CHECK(has(d, "campaign.yaml:15: ranking: unknown key 'colour'"));
+}
