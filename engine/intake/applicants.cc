@@ -5,19 +5,24 @@
 namespace intake {
 
 ApplicantsImport read_applicants(const CsvTable& t, const std::string& file) {
+  return read_people(t, file, "applicant_id", "applicant");
+}
+
+ApplicantsImport read_people(const CsvTable& t, const std::string& file, const std::string& id_column,
+                             const std::string& noun) {
   ApplicantsImport out;
   if (!t.error.empty()) {
     out.errors.push_back(file + ": " + t.error);
     out.unusable = true;
     return out;
   }
-  const char* required[] = {"applicant_id", "name", "email", "affiliation"};
+  const std::string required[] = {id_column, "name", "email", "affiliation"};
   size_t at[4];
   for (int i = 0; i < 4; ++i) {
     std::optional<size_t> c = t.column(required[i]);
     if (!c) {
       out.errors.push_back(file + ":1: missing column '" + required[i] +
-                           "' (expected applicant_id,name,email,affiliation and any others)");
+                           "' (expected " + id_column + ",name,email,affiliation and any others)");
       out.unusable = true;
     } else {
       at[i] = *c;
@@ -43,15 +48,15 @@ ApplicantsImport read_applicants(const CsvTable& t, const std::string& file) {
     a.email = row.fields[at[2]];
     a.affiliation = row.fields[at[3]];
     if (a.id.empty()) {
-      out.errors.push_back(where + "applicant_id is empty");
+      out.errors.push_back(where + id_column + " is empty");
       continue;
     }
     if (a.id.find_first_of(" \t/\\") != std::string::npos) {
-      out.errors.push_back(where + "applicant_id '" + a.id + "' has a space or a slash (it names directories)");
+      out.errors.push_back(where + id_column + " '" + a.id + "' has a space or a slash (it names directories)");
       continue;
     }
     if (auto [it, fresh] = first_line.emplace(a.id, row.line); !fresh) {
-      out.errors.push_back(where + "applicant " + a.id + " appears again (first at line " + std::to_string(it->second) +
+      out.errors.push_back(where + noun + " " + a.id + " appears again (first at line " + std::to_string(it->second) +
                            ")");
       continue;
     }

@@ -23,4 +23,9 @@ struct ApplicantsImport {
 
 ApplicantsImport read_applicants(const CsvTable& table, const std::string& file_name);
 
+// The same checks for any file of people keyed by `id_column` (reviewers.csv:
+// reviewer_id); `noun` names one in messages.
+ApplicantsImport read_people(const CsvTable& table, const std::string& file_name, const std::string& id_column,
+                             const std::string& noun);
+
 }  // namespace intake
