@@ -28,45 +28,6 @@ constexpr int kExitBadArguments = 2;
 
 using store::now_seconds;
 
-// The campaign and its store, with its problems registered; nullopt (after saying
-// why) if the campaign cannot be used.
-struct Opened {
-  campaign::Campaign campaign;
-  std::unique_ptr<store::Store> store;
-};
-
-std::optional<Opened> open_campaign(const std::string& dir) {
-  Opened o;
-  std::vector<package::Diagnostic> d;
-  o.campaign = campaign::load_campaign(dir, &d);
-  bool broken = false;
-  for (const package::Diagnostic& x : d) {
-    std::fprintf(stderr, "%s%s\n", x.file.rfind('/', 0) == 0 ? "" : (o.campaign.dir + "/").c_str(), x.to_string().c_str());
-    broken = broken || x.error;
-  }
-  for (const campaign::ProblemRef& p : o.campaign.problems) {
-    struct stat st;
-    std::string path = o.campaign.problem_path(p);
-    if (stat((path + "/problem.yaml").c_str(), &st) != 0) {
-      std::fprintf(stderr, "%s/campaign.yaml: problem %s: %s is not a problem package (no problem.yaml)\n",
-                   o.campaign.dir.c_str(), p.id.c_str(), path.c_str());
-      broken = true;
-    }
-  }
-  if (broken) return std::nullopt;
-  std::string error;
-  o.store = store::open_sqlite_store(o.campaign.dir + "/shortlist.db", &error);
-  if (!o.store) {
-    std::fprintf(stderr, "shortlist: %s\n", error.c_str());
-    return std::nullopt;
-  }
-  for (const campaign::ProblemRef& p : o.campaign.problems)
-    if (std::string e = o.store->register_problem(p.id); !e.empty()) {
-      std::fprintf(stderr, "shortlist: %s\n", e.c_str());
-      return std::nullopt;
-    }
-  return o;
-}
 
 int init(const std::string& dir) {
   struct stat st;
@@ -304,13 +265,46 @@ int status(const CampaignCommands& s) {
 
 }  // namespace
 
+std::optional<Opened> open_campaign(const std::string& dir) {
+  Opened o;
+  std::vector<package::Diagnostic> d;
+  o.campaign = campaign::load_campaign(dir, &d);
+  bool broken = false;
+  for (const package::Diagnostic& x : d) {
+    std::fprintf(stderr, "%s%s\n", x.file.rfind('/', 0) == 0 ? "" : (o.campaign.dir + "/").c_str(), x.to_string().c_str());
+    broken = broken || x.error;
+  }
+  for (const campaign::ProblemRef& p : o.campaign.problems) {
+    struct stat st;
+    std::string path = o.campaign.problem_path(p);
+    if (stat((path + "/problem.yaml").c_str(), &st) != 0) {
+      std::fprintf(stderr, "%s/campaign.yaml: problem %s: %s is not a problem package (no problem.yaml)\n",
+                   o.campaign.dir.c_str(), p.id.c_str(), path.c_str());
+      broken = true;
+    }
+  }
+  if (broken) return std::nullopt;
+  std::string error;
+  o.store = store::open_sqlite_store(o.campaign.dir + "/shortlist.db", &error);
+  if (!o.store) {
+    std::fprintf(stderr, "shortlist: %s\n", error.c_str());
+    return std::nullopt;
+  }
+  for (const campaign::ProblemRef& p : o.campaign.problems)
+    if (std::string e = o.store->register_problem(p.id); !e.empty()) {
+      std::fprintf(stderr, "shortlist: %s\n", e.c_str());
+      return std::nullopt;
+    }
+  return o;
+}
+
 void add_campaign_commands(CLI::App& app, CampaignCommands* s) {
   auto campaign_option = [s](CLI::App* c) {
     c->add_option("--campaign", s->campaign_dir, "DIR  the campaign directory (default: the current one)");
   };
   s->init = app.add_subcommand("init", "Make a campaign in DIR: campaign.yaml (to fill in) and shortlist.db.");
   s->init->add_option("dir", s->init_dir, "DIR  the new campaign's directory")->required();
-  s->import = app.add_subcommand("import", "Bring applicants (and, later, submissions and reviews) into the campaign.");
+  s->import = app.add_subcommand("import", "Bring applicants, submissions, reviewers and reviews into the campaign.");
   s->import->require_subcommand(1);
   s->import_applicants = s->import->add_subcommand(
       "applicants", "Add or update applicants from a CSV file with columns applicant_id,name,email,affiliation (and "

@@ -12,12 +12,24 @@
 // with its file and line), or the campaign is broken; 2 bad arguments.
 #pragma once
 
+#include <memory>
 #include <optional>
 #include <string>
 
 #include <CLI/CLI.hpp>
 
+#include "campaign/campaign.h"
+#include "store/store.h"
+
 namespace cli {
+
+// The campaign and its store, with its problems registered; nullopt (after saying
+// why on stderr) if the campaign cannot be used.
+struct Opened {
+  campaign::Campaign campaign;
+  std::unique_ptr<store::Store> store;
+};
+std::optional<Opened> open_campaign(const std::string& dir);
 
 struct CampaignCommands {
   CLI::App *init = nullptr, *import = nullptr, *import_applicants = nullptr, *import_submissions = nullptr,

@@ -1,7 +1,8 @@
 // shortlist: the engine's command line. Commands so far:
 //   judge PROBLEM_DIR SOURCE   judge one solution against one problem package
 //   verify PROBLEM_DIR         check a package the way problemtools' verifyproblem does
-//   init, import, status       a campaign's commands (campaign_commands.h)
+//   init, import, submit, grade, rejudge, status   a campaign's commands (campaign_commands.h)
+//   import reviewers|reviews, assign, rank        review and ranking (review_commands.h)
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -14,6 +15,7 @@
 #include <rapidjson/writer.h>
 
 #include "cli/campaign_commands.h"
+#include "cli/review_commands.h"
 #include "judge/boxed_program.h"
 #include "judge/judge.h"
 #include "verify/package_time_limit.h"
@@ -145,12 +147,15 @@ int main(int argc, char** argv) {
   campaign.languages_file = SHORTLIST_LANGUAGES;
   campaign.box_binary = SHORTLIST_BOX;
   cli::add_campaign_commands(app, &campaign);
+  cli::ReviewCommands reviews;
+  cli::add_review_commands(app, campaign.import, &reviews);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
     return app.exit(e);
   }
   if (std::optional<int> rc = cli::run_campaign_command(campaign)) return *rc;
+  if (std::optional<int> rc = cli::run_review_command(reviews)) return *rc;
   std::vector<std::string> errors;
   engine::LanguageTable langs = engine::load_languages(languages_file, &errors);
   for (const std::string& e : errors) std::fprintf(stderr, "%s\n", e.c_str());

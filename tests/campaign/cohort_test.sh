@@ -1,6 +1,7 @@
 #!/bin/bash
 # A small synthetic cohort end to end: make-cohort, import, grade, and every
-# submission's verdict against expected.csv (near-copies included).
+# submission's verdict against expected.csv (near-copies included); then reviews
+# and the ranked shortlist on the graded quiz.
 set -u
 SHORTLIST=$1
 ROOT=$2
@@ -24,5 +25,26 @@ for r, v in bad:
     print("%s %s try %s: %s, expected %s" % (r["applicant_id"], r["problem_id"], r["attempt"], v, r["verdict"]))
 print("%d submissions, %d as expected" % (len(expected), len(expected) - len(bad)))
 sys.exit(1 if bad or len(got) != len(expected) else 0)
+PYEOF
+"$SHORTLIST" import reviewers reviewers.csv >/dev/null || fail "import reviewers"
+"$SHORTLIST" import reviews reviews.csv >/dev/null || fail "import reviews"
+"$SHORTLIST" rank --out ranked >rank.log 2>&1 || fail "rank: $(cat rank.log)"
+grep -q "warning" rank.log && fail "rank warned on a fully graded cohort: $(cat rank.log)"
+/usr/bin/python3 - <<'PYEOF' || fail "the ranking does not reflect the judgings"
+import csv, json, sqlite3
+d = json.load(open("ranked/ranking.json"))
+assert len(d["applicants"]) == 50 and all(p["complete"] for p in d["problems"])
+db = sqlite3.connect("shortlist.db")
+best = {}
+for a, p, score in db.execute("SELECT s.applicant_id, s.problem_id, g.score FROM judgings g "
+                              "JOIN submissions s ON s.id = g.submission_id"):
+    best[(a, p)] = max(best.get((a, p), 0), score)
+for x in d["applicants"]:
+    for p in x["quiz"]["problems"]:
+        assert abs(p["score"] - best.get((x["id"], p["id"]), 0)) < 1e-6, (x["id"], p)
+    assert x["review"]["count"] >= 2, x["id"]
+quiz = [x["quiz"]["score"] for x in d["applicants"]]
+assert max(quiz) > 0.5 and min(quiz) < max(quiz)
+print("ranked 50 applicants on the graded quiz; best quiz %.2f" % max(quiz))
 PYEOF
 echo ok
