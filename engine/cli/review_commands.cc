@@ -104,6 +104,15 @@ int import_reviews(const ReviewCommands& s) {
       intake::read_reviews(intake::parse_csv(*text), s.file, o->campaign.campaign.review.criteria, applicants, reviewers);
   for (const std::string& e : r.errors) std::fprintf(stderr, "%s\n", e.c_str());
   if (r.unusable) return kExitRefused;
+  // Reviews outside the assignment are kept (a chair may add a reviewer), but said.
+  std::set<std::pair<std::string, std::string>> assigned;
+  for (const auto& [reviewer, applicant] : o->reviews->assignment()) assigned.emplace(applicant, reviewer);
+  int unassigned = 0;
+  for (const store::StoredReview& x : r.reviews)
+    if (!assigned.empty() && !assigned.count({x.applicant_id, x.reviewer_id}) && ++unassigned <= 5)
+      std::fprintf(stderr, "%s: note: %s was not assigned to review %s (kept)\n", s.file.c_str(),
+                   x.reviewer_id.c_str(), x.applicant_id.c_str());
+  if (unassigned > 5) std::fprintf(stderr, "%s: note: %d reviews in all were not in the assignment (kept)\n", s.file.c_str(), unassigned);
   int changed = 0;
   if (std::string e = o->reviews->upsert_reviews(r.reviews, &changed); !e.empty()) {
     std::fprintf(stderr, "shortlist import reviews: nothing imported: %s\n", e.c_str());

@@ -261,10 +261,14 @@ ShortlistFiles build_shortlist(const ShortlistInputs& in) {
   w.EndArray();
   w.Key("reviewers");
   w.StartArray();
+  std::vector<double> raw_sum(in.reviewers.size(), 0);
+  for (const review::Review& t : totals) raw_sum[static_cast<size_t>(t.reviewer)] += t.score;
   for (size_t j = 0; j < in.reviewers.size(); ++j) {
     w.StartObject();
     key_string(w, "id", in.reviewers[j].id);
     key_number(w, "offset", cal.offset[j]);
+    // The plain view beside the fitted one: a harsh reviewer's raw mean sits low.
+    if (cal.reviewer_reviews[j] > 0) key_number(w, "raw_mean", raw_sum[j] / cal.reviewer_reviews[j]);
     key_int(w, "reviews", cal.reviewer_reviews[j]);
     key_int(w, "component", cal.reviewer_component[j]);
     w.EndObject();

@@ -14,7 +14,7 @@
 // ranking.json (written by rank/, format "shortlist-ranking/1"), the fields used:
 //   campaign{name}, settings{k, weights{quiz,review}, resamples, seed, revealed},
 //   problems[{id, max_score}], criteria[{name, min, max, weight, description}],
-//   reviewers[{id, offset, reviews, component, zscore_mean}], components,
+//   reviewers[{id, offset, raw_mean, reviews, component}], components,
 //   cut{k, total_at_cut},
 //   applicants[{rank, id, name?, email?, affiliation? (only when revealed), total,
 //     quiz{score, normal, problems[{id, score, max_score, verdict, tests_passed, tests,

@@ -21,8 +21,8 @@ const std::string kRanking = R"json({
   "problems": [{"id": "meanvar", "max_score": 100}, {"id": "pairs", "max_score": 50}],
   "criteria": [{"name": "clarity", "min": 0, "max": 5, "weight": 1, "description": "reads well"},
                {"name": "depth", "min": 0, "max": 5, "weight": 2, "description": "goes beyond the obvious"}],
-  "reviewers": [{"id": "r1", "offset": -0.42, "reviews": 4, "component": 0, "zscore_mean": -0.1},
-                {"id": "r2", "offset": 0.42, "reviews": 4, "component": 0, "zscore_mean": 0.1}],
+  "reviewers": [{"id": "r1", "offset": -0.42, "reviews": 4, "component": 0, "raw_mean": 5.1},
+                {"id": "r2", "offset": 0.42, "reviews": 4, "component": 0, "raw_mean": 6.3}],
   "components": 1,
   "cut": {"k": 2, "total_at_cut": 0.71},
   "applicants": [

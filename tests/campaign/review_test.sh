@@ -70,6 +70,10 @@ PYEOF
 expect "assign more reviewers than there are" 1 "$SHORTLIST" assign --per-applicant 20
 grep -q "refused" <<<"$out" || fail "impossible assignment: $out"
 
+# A review outside the assignment is kept, and said.
+expect "re-import after assign" 0 "$SHORTLIST" import reviews reviews.csv
+grep -q "note: .* was not assigned to review" <<<"$out" || fail "unassigned reviews not mentioned: $out"
+
 # Rank: the files, byte-identical on a rerun; blind unless --reveal.
 expect "rank" 0 "$SHORTLIST" rank --top 5 --out out1
 grep -q "ranked 40 applicants: top 5" <<<"$out" || fail "rank: $out"
