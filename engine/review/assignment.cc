@@ -169,11 +169,9 @@ struct UnionFind {
     while (parent[v] != v) v = parent[v] = parent[parent[v]];
     return v;
   }
-  bool unite(int a, int b) {
+  void unite(int a, int b) {
     a = find(a), b = find(b);
-    if (a == b) return false;
     parent[std::max(a, b)] = std::min(a, b);
-    return true;
   }
 };
 
@@ -210,25 +208,30 @@ int greedy(const Eligibility& e, int A, int R, uint64_t seed, Caps& caps, std::v
   });
   int stuck = 0;
   std::vector<uint64_t> tie;
+  std::vector<int> load;  // a snapshot per applicant; INT_MAX marks taken or closed
   for (int a : order) {
-    std::vector<int>& mine = chosen[a];
+    const int* elig = e.elig.data() + e.start[a];
+    const int n = e.count(a);
     const uint64_t salt = tie_hash(seed, a, 0x7265766965776572);
-    tie.clear();
-    for (int i = e.start[a]; i < e.start[a + 1]; ++i) tie.push_back(mix(salt ^ static_cast<uint64_t>(e.elig[i])));
-    for (int k = 0; k < R; ++k) {
-      int best = -1;
-      for (int i = e.start[a]; i < e.start[a + 1]; ++i) {
-        int x = e.elig[i];
-        if (!caps.open(x) || std::find(mine.begin(), mine.end(), x) != mine.end()) continue;
-        if (best < 0 || caps.load[x] < caps.load[e.elig[best]] ||
-            (caps.load[x] == caps.load[e.elig[best]] && tie[i - e.start[a]] < tie[best - e.start[a]]))
-          best = i;
-      }
-      if (best < 0) break;
-      caps.take(e.elig[best]);
-      mine.push_back(e.elig[best]);
+    tie.resize(n), load.resize(n);
+    for (int i = 0; i < n; ++i) {
+      tie[i] = mix(salt ^ static_cast<uint64_t>(elig[i]));
+      load[i] = caps.open(elig[i]) ? caps.load[elig[i]] : INT_MAX;
     }
-    stuck += static_cast<int>(mine.size()) < R;
+    int got = 0;
+    while (got < R) {
+      int best = -1;
+      for (int i = 0; i < n; ++i)
+        if (load[i] != INT_MAX && (best < 0 || load[i] < load[best] || (load[i] == load[best] && tie[i] < tie[best])))
+          best = i;
+      if (best < 0) break;
+      load[best] = INT_MAX;
+      if (!caps.open(elig[best])) continue;  // its "+1" slot went to an earlier pick
+      caps.take(elig[best]);
+      chosen[a].push_back(elig[best]);
+      ++got;
+    }
+    stuck += got < R;
   }
   return stuck;
 }
@@ -240,34 +243,23 @@ int greedy(const Eligibility& e, int A, int R, uint64_t seed, Caps& caps, std::v
 // Returns how many reviews are still missing.
 int exchange(const Keys& keys, const Eligibility& e, int A, int N, int R, Caps& caps,
              std::vector<std::vector<int>>& chosen) {
-  std::vector<std::vector<int>> holders(N);
-  for (int a = 0; a < A; ++a)
-    for (int x : chosen[a]) holders[x].push_back(a);
   auto has = [&](int a, int x) { return std::find(chosen[a].begin(), chosen[a].end(), x) != chosen[a].end(); };
   int missing = 0;
   for (int a = 0; a < A; ++a) {
     while (static_cast<int>(chosen[a].size()) < R) {
-      std::vector<int> open;
-      for (int y = 0; y < N; ++y)
-        if (caps.open(y)) open.push_back(y);
       bool done = false;
-      for (int i = e.start[a]; i < e.start[a + 1] && !done; ++i) {
-        int z = e.elig[i];
-        if (has(a, z)) continue;
-        if (caps.open(z)) {  // room made by an earlier exchange
-          caps.take(z), chosen[a].push_back(z), holders[z].push_back(a), done = true;
-          break;
-        }
-        for (int& b : holders[z]) {
-          auto y = std::find_if(open.begin(), open.end(), [&](int c) { return keys.eligible(b, c) && !has(b, c); });
-          if (y == open.end()) continue;
-          *std::find(chosen[b].begin(), chosen[b].end(), z) = *y;
-          caps.take(*y);
-          holders[*y].push_back(b);
-          chosen[a].push_back(z);
-          b = a;
-          done = true;
-          break;
+      for (int i = e.start[a]; i < e.start[a + 1] && !done; ++i)
+        if (caps.open(e.elig[i]) && !has(a, e.elig[i]))  // room made by an earlier exchange
+          caps.take(e.elig[i]), chosen[a].push_back(e.elig[i]), done = true;
+      for (int y = 0; y < N && !done; ++y) {
+        if (!caps.open(y)) continue;
+        for (int b = 0; b < A && !done; ++b) {
+          if (b == a || !keys.eligible(b, y) || has(b, y)) continue;
+          for (int& z : chosen[b])
+            if (keys.eligible(a, z) && !has(a, z)) {
+              chosen[a].push_back(z), z = y, caps.take(y), done = true;
+              break;
+            }
         }
       }
       if (!done) break;
@@ -399,15 +391,21 @@ int components(const std::vector<std::vector<int>>& chosen, int A, int N, std::v
 //  - shift: a1 drops x1 (load q+1) for x2 (load q) of another component, which moves
 //    one of the r "+1" loads and so keeps the balance.
 // Each move merges two components. Returns false when no move respects the conflicts.
-bool connect(std::vector<std::vector<int>>& chosen, const Keys& keys, const Caps& caps, int A, int N, int R) {
+bool connect(std::vector<std::vector<int>>& chosen, const Keys& keys, const Eligibility& e, const Caps& caps, int A,
+             int N, int R) {
   std::vector<int> comp, load(N, 0);
   for (const std::vector<int>& mine : chosen)
     for (int x : mine) ++load[x];
+  auto reaches_out = [&](int a) {  // both moves give a1 a reviewer of another component
+    for (int i = e.start[a]; i < e.start[a + 1]; ++i)
+      if (comp[A + e.elig[i]] != comp[a] && load[e.elig[i]] > 0) return true;
+    return false;
+  };
   while (components(chosen, A, N, &comp) > 1) {
     std::vector<char> bridge = bridges(chosen, A, N, R);
     bool moved = false;
     for (int a1 = 0; a1 < A && !moved; ++a1)
-      for (int k1 = 0; k1 < R && !moved; ++k1) {
+      for (int k1 = 0; k1 < R && !moved && (k1 > 0 || reaches_out(a1)); ++k1) {
         if (bridge[a1 * R + k1]) continue;
         int& x1 = chosen[a1][k1];
         for (int a2 = 0; a2 < A && !moved; ++a2) {
@@ -444,7 +442,7 @@ std::string disconnected_reason(const Eligibility& e, const std::vector<std::vec
            " can never be linked through shared reviewers)," + why;
   std::vector<int> comp;
   int parts = components(chosen, A, N, &comp);
-  return "could not make the reviewer-applicant graph connected: balanced assignments (8 tried) split into " +
+  return "could not make the reviewer-applicant graph connected: balanced assignments split into " +
          std::to_string(parts) + " or more groups that no exchange of reviewers between applicants joins without a "
          "conflict," + why;
 }
@@ -458,7 +456,10 @@ std::string balance(const Keys& keys, const Eligibility& e, int A, int N, int R,
   caps.extras = 0;
   caps.load.assign(N, 0);
   chosen.assign(A, {});
-  if (greedy(e, A, R, seed, caps, chosen) == 0 || exchange(keys, e, A, N, R, caps, chosen) == 0) return "";
+  // Exchanges cost O(N * A * R) per missing review: worth it for the usual handful;
+  // many strandings mean a tight or impossible case, which only the flow settles.
+  int stuck = greedy(e, A, R, seed, caps, chosen);
+  if (stuck == 0 || (stuck <= 16 && exchange(keys, e, A, N, R, caps, chosen) == 0)) return "";
   // Nodes: 0 source, 1..A applicants, A+1..A+N reviewers, then the pool of the r "+1"
   // slots, then the sink. The greedy's picks are preloaded, so they stay unless a
   // reroute needs them.
@@ -504,11 +505,7 @@ std::string conflict(const Person& applicant, const Person& reviewer) {
 
 Assignment assign_reviewers(const std::vector<Person>& applicants, const std::vector<Person>& reviewers,
                             const AssignmentOptions& options) {
-  auto refuse = [](std::string why) {
-    Assignment out;
-    out.error = std::move(why);
-    return out;
-  };
+  auto refuse = [](std::string why) { return Assignment{std::move(why), {}, {}}; };
   const int A = static_cast<int>(applicants.size()), N = static_cast<int>(reviewers.size());
   const int R = options.per_applicant;
   if (R < 1) return refuse("per_applicant must be at least 1 (got " + std::to_string(R) + ")");
@@ -576,14 +573,18 @@ Assignment assign_reviewers(const std::vector<Person>& applicants, const std::ve
 
   // A balanced assignment can still split into components that no local move joins
   // (it takes a longer rotation of reviewers); other seeds lay the graph out afresh.
+  // That rescues small cases; a large one that stays split is split by its structure
+  // (e.g. loads that force one group's reviewers to serve only that group), and a
+  // failed search can cost up to O(A^2 R^2), hence fewer retries there.
+  const int attempts = total <= 2000 ? 8 : 2;
   std::vector<std::vector<int>> chosen;
   for (int attempt = 0;; ++attempt) {
     uint64_t seed = attempt ? mix(options.seed ^ mix(attempt)) : options.seed;
     if (std::string why = balance(keys, e, A, N, R, seed, caps, chosen, applicants, reviewers); !why.empty())
       return refuse(why);
-    if (A <= 1 || connect(chosen, keys, caps, A, N, R)) break;
+    if (A <= 1 || connect(chosen, keys, e, caps, A, N, R)) break;
     std::string why = disconnected_reason(e, chosen, A, N, applicants);
-    if (attempt == 7 || why.rfind("no connected assignment exists", 0) == 0) return refuse(why);
+    if (attempt + 1 == attempts || why.rfind("no connected assignment exists", 0) == 0) return refuse(why);
   }
 
   Assignment out;

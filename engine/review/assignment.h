@@ -6,9 +6,17 @@
 //
 // Contract: assign_reviewers() is pure and deterministic for a given seed. It returns
 // an assignment that meets every constraint, or an error that says which constraint
-// cannot be met and why (e.g. "applicant a17 (affiliation 'MIT') has only 1 reviewer
-// without a conflict; 2 are needed"). Empty affiliations and emails conflict with
-// nobody.
+// cannot be met and why (e.g. "applicant a17 (affiliation 'MIT') has only 1 of 40
+// reviewers without a conflict (conflicts: 39 by affiliation); it needs 2"), with
+// reviewers_of and load empty. Affiliations compare trimmed and ASCII-case-insensitively,
+// email domains (after the last '@') likewise; empty ones conflict with nobody.
+// Connectivity needs A*R >= A + N - 1 reviews, so per_applicant = 1 is refused unless
+// there is only one reviewer or one applicant. No applicants: no error, all loads 0.
+//
+// How (assignment.cc): a seeded, most-constrained-first greedy on least load; single
+// exchanges or Dinic's max flow (which decides existence exactly) when it strands an
+// applicant; then reviewer swaps between applicants to join components, retrying with
+// derived seeds. 3,000 applicants x 3 over 300 reviewers takes tens of milliseconds.
 #pragma once
 
 #include <cstdint>
