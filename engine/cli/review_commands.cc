@@ -12,6 +12,7 @@
 
 #include "cli/campaign_commands.h"
 #include "intake/applicants.h"
+#include "intake/csv.h"
 #include "intake/reviews.h"
 #include "rank/shortlist_files.h"
 #include "report/html_report.h"
@@ -122,13 +123,6 @@ int import_reviews(const ReviewCommands& s) {
   return r.errors.empty() ? 0 : kExitRefused;
 }
 
-std::string csv_field(const std::string& s) {
-  if (s.find_first_of(",\"\n\r") == std::string::npos) return s;
-  std::string out = "\"";
-  for (char c : s) out += c == '"' ? std::string("\"\"") : std::string(1, c);
-  return out + "\"";
-}
-
 int assign(const ReviewCommands& s) {
   std::optional<OpenedReviews> o = open_reviews(s.campaign_dir);
   if (!o) return kExitRefused;
@@ -173,16 +167,16 @@ int assign(const ReviewCommands& s) {
   int min_load = 1 << 30, max_load = 0;
   for (size_t j = 0; j < reviewers.size(); ++j) {
     std::string csv = "applicant_id,reviewer_id";
-    for (const std::string& f : shown) csv += "," + csv_field(f);
+    for (const std::string& f : shown) csv += "," + intake::csv_quote(f);
     for (const campaign::Criterion& k : c.review.criteria) csv += "," + k.name;
     csv += ",comment\n";
     for (size_t i : packets[j]) {
       const store::Applicant& x = applicants[i];
-      csv += csv_field(x.id) + "," + csv_field(reviewers[j].id);
+      csv += intake::csv_quote(x.id) + "," + intake::csv_quote(reviewers[j].id);
       for (const std::string& f : shown) {
         std::string v = f == "name" ? x.name : f == "email" ? x.email : f == "affiliation" ? x.affiliation
                                                                                            : (x.extra.count(f) ? x.extra.at(f) : "");
-        csv += "," + csv_field(v);
+        csv += "," + intake::csv_quote(v);
       }
       for (size_t k = 0; k < c.review.criteria.size(); ++k) csv += ",";
       csv += ",\n";

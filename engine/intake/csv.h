@@ -37,6 +37,10 @@ struct CsvTable {
 
 CsvTable parse_csv(std::string_view text);
 
+// One field as written back to CSV: quoted (with "" inside) when it holds a comma,
+// a quote or a line break, else as is.
+std::string csv_quote(std::string_view field);
+
 using package::valid_utf8;  // the imports hold their text to the same UTF-8 as packages
 
 }  // namespace intake

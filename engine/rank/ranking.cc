@@ -9,12 +9,6 @@
 namespace rank {
 namespace {
 
-std::string fixed(double v, int decimals) {
-  char buf[64];
-  std::snprintf(buf, sizeof buf, "%.*f", decimals, v);
-  return buf;
-}
-
 std::string signed_fixed(double v, int decimals) { return (v >= 0 ? "+" : "") + fixed(v, decimals); }
 
 // Draws from std::mt19937_64 (whose output the standard fixes) by our own formulas,
@@ -40,6 +34,12 @@ double quiz_fraction(const Candidate& c, const std::vector<size_t>& picks) {
 }
 
 }  // namespace
+
+std::string fixed(double v, int decimals) {
+  char buf[64];
+  std::snprintf(buf, sizeof buf, "%.*f", decimals, v);
+  return buf;
+}
 
 ProblemResult pick_attempt(const std::string& problem, const std::vector<Attempt>& attempts, bool best) {
   ProblemResult r;

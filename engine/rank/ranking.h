@@ -92,4 +92,8 @@ double normal_quantile(double p);  // Phi^-1, |error| < 1e-9 on (0, 1)
 // id, then a SplitMix64 finaliser).
 uint64_t tie_break_key(uint64_t seed, const std::string& id);
 
+// A number with a fixed count of decimals, as the shortlist's files and reasons
+// write it ("%.*f": the same text for the same double on every run).
+std::string fixed(double v, int decimals);
+
 }  // namespace rank

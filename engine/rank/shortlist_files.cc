@@ -9,6 +9,7 @@
 #include <rapidjson/prettywriter.h>
 #include <rapidjson/stringbuffer.h>
 
+#include "intake/csv.h"
 #include "rank/ranking.h"
 #include "review/calibration.h"
 #include "util/sha256.h"
@@ -34,19 +35,6 @@ void key_number(Writer& w, const char* key, double value) {
 void key_int(Writer& w, const char* key, int64_t value) {
   w.Key(key);
   w.Int64(value);
-}
-
-std::string fixed(double v, int decimals) {
-  char buf[64];
-  std::snprintf(buf, sizeof buf, "%.*f", decimals, v);
-  return buf;
-}
-
-std::string csv_field(const std::string& s) {
-  if (s.find_first_of(",\"\n\r") == std::string::npos) return s;
-  std::string out = "\"";
-  for (char c : s) out += c == '"' ? std::string("\"\"") : std::string(1, c);
-  return out + "\"";
 }
 
 // The inputs' hashes: equal hashes, equal inputs (so equal files).
@@ -369,9 +357,9 @@ ShortlistFiles build_shortlist(const ShortlistInputs& in) {
 
     std::string joined;
     for (const std::string& f : r.flags) joined += (joined.empty() ? "" : ";") + f;
-    csv += std::to_string(r.rank) + "," + csv_field(a.id) + "," + fixed(r.total, 4) + "," +
+    csv += std::to_string(r.rank) + "," + intake::csv_quote(a.id) + "," + fixed(r.total, 4) + "," +
            fixed(100 * r.quiz_fraction, 2) + "," + (cal.review_count[i] > 0 ? fixed(cal.calibrated[i], 3) : "") + "," +
-           fixed(r.probability, 3) + "," + r.band + "," + csv_field(joined) + "\n";
+           fixed(r.probability, 3) + "," + r.band + "," + intake::csv_quote(joined) + "\n";
   }
   w.EndArray();
   w.EndObject();

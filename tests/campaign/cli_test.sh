@@ -6,12 +6,7 @@ SHORTLIST=$1
 ROOT=$2
 dir=$(mktemp -d /tmp/shortlist-campaign-XXXXXX)
 trap 'rm -rf "$dir"' EXIT
-fail() { echo "FAIL: $*"; exit 1; }
-expect() {  # expect WHAT EXPECTED_RC COMMAND...; the output is in $out
-  local what=$1 want=$2; shift 2
-  out=$("$@" 2>&1); local rc=$?
-  [ "$rc" = "$want" ] || fail "$what: exit $rc, expected $want; output: $out"
-}
+source "$(dirname "$0")/lib.sh"
 
 expect "init" 0 "$SHORTLIST" init "$dir/c"
 expect "init again" 1 "$SHORTLIST" init "$dir/c"

@@ -9,12 +9,7 @@ SHORTLIST=$1
 ROOT=$2
 dir=$(mktemp -d /tmp/shortlist-review-XXXXXX)
 trap 'rm -rf "$dir"' EXIT
-fail() { echo "FAIL: $*"; exit 1; }
-expect() {  # expect WHAT EXPECTED_RC COMMAND...; the output is in $out
-  local what=$1 want=$2; shift 2
-  out=$("$@" 2>&1); local rc=$?
-  [ "$rc" = "$want" ] || fail "$what: exit $rc, expected $want; output: $out"
-}
+source "$(dirname "$0")/lib.sh"
 
 "$ROOT/scripts/make-cohort" --applicants 40 --seed 5 "$dir/c" >/dev/null || fail "make-cohort"
 cd "$dir/c" || fail "no campaign"
