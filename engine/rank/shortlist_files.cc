@@ -352,6 +352,12 @@ ShortlistFiles build_shortlist(const ShortlistInputs& in) {
     w.Key("why");
     w.StartArray();
     for (const std::string& s : r.why) w.String(s.c_str());
+    for (const std::string& f : r.flags)
+      if (f.rfind("disagreement:", 0) == 0) {
+        std::string why = "reviewers differ by more than " + fixed(c.review.disagreement, 1) + " points on " +
+                          f.substr(13) + ": ask for one more review";
+        w.String(why.c_str());
+      }
     w.EndArray();
     w.EndObject();
 

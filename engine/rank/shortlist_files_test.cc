@@ -128,6 +128,8 @@ TEST_CASE("shortlist files: blind fields stay out unless revealed; disagreements
   CHECK(blind.ranking_json.find("disagreement:motivation") != std::string::npos);
   CHECK(blind.shortlist_csv.find(",a4,") != std::string::npos);
   CHECK(blind.ranking_json.find("disagreement:experience") == std::string::npos);
+  CHECK(blind.ranking_json.find("reviewers differ by more than 2.0 points on motivation: ask for one more review") !=
+        std::string::npos);
 }
 
 TEST_CASE("shortlist files: best of several tries counts; a changed input changes the inputs' hash") {
