@@ -1,0 +1,57 @@
+// Candidate pairs without comparing all pairs: an inverted index from fingerprint
+// to the documents holding it finds every pair that shares one; a fingerprint held
+// by too many documents (boilerplate every solution has) or by the starter code
+// given to everyone is ignored. Each pair gets its scores (shared fingerprints over
+// the shorter side's, and over the union), and its evidence: the maximal runs of
+// equal tokens that the shared fingerprints seed, as line ranges in both files.
+//
+// Contract: pure and deterministic (pairs ordered by (a, b)); the cost is the
+// index's size plus the shared postings, not documents squared.
+#pragma once
+
+#include <cstdint>
+#include <string_view>
+#include <vector>
+
+#include "similarity/tokens.h"
+#include "similarity/winnow.h"
+
+namespace similarity {
+
+struct Document {
+  std::vector<Token> tokens;
+  std::vector<Fingerprint> prints;
+};
+
+Document fingerprint(std::string_view source, Language language, int k, int w);
+
+struct PairOptions {
+  int k = 12;                 // tokens per k-gram (the Document's)
+  double max_share = 0.1;     // a fingerprint in more than this share of documents is boilerplate
+  int max_documents = 0;      // ... or in more than this many (0: only the share applies; never fewer than 2)
+  double floor = 0.1;         // pairs below this score (over the shorter side) are not returned
+};
+
+struct Match {
+  uint32_t tokens = 0;                    // length of the equal run
+  int a_first = 0, a_last = 0;            // lines in a
+  int b_first = 0, b_last = 0;            // lines in b
+};
+
+struct Pair {
+  int a = 0, b = 0;                       // document indices, a < b
+  double score = 0;                       // shared fingerprints / the shorter side's (0..1)
+  double jaccard = 0;                     // shared / union
+  uint32_t longest = 0;                   // tokens in the longest equal run
+  std::vector<Match> matches;             // longest first
+};
+
+// `ignored`: fingerprints of starter code (winnowed with the same k and w).
+std::vector<Pair> find_pairs(const std::vector<Document>& documents, const std::vector<uint64_t>& ignored,
+                             const PairOptions& options);
+
+// Connected components of the pairs scoring at least `threshold`, each sorted,
+// largest first; documents in no such pair are left out.
+std::vector<std::vector<int>> clusters(int documents, const std::vector<Pair>& pairs, double threshold);
+
+}  // namespace similarity

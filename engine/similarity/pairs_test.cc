@@ -1,0 +1,147 @@
+#include "similarity/pairs.h"
+
+#include <doctest/doctest.h>
+
+using namespace similarity;
+
+namespace {
+
+const int kK = 8, kW = 6;
+
+const char* kOriginal = R"(import sys
+
+def read_points(stream):
+    n = int(stream.readline())
+    pts = []
+    for _ in range(n):
+        x, y = map(float, stream.readline().split())
+        pts.append((x, y))
+    return pts
+
+def centroid(pts):
+    sx = sum(p[0] for p in pts)
+    sy = sum(p[1] for p in pts)
+    return sx / len(pts), sy / len(pts)
+
+def spread(pts, c):
+    best = 0.0
+    for x, y in pts:
+        d = (x - c[0]) ** 2 + (y - c[1]) ** 2
+        if d > best:
+            best = d
+    return best ** 0.5
+
+pts = read_points(sys.stdin)
+c = centroid(pts)
+print("%.6f %.6f %.6f" % (c[0], c[1], spread(pts, c)))
+)";
+
+// Renamed identifiers, functions reordered, comments and messages changed.
+const char* kCopy = R"(import sys
+
+# my own work
+def middle(points):
+    ax = sum(q[0] for q in points)
+    ay = sum(q[1] for q in points)
+    return ax / len(points), ay / len(points)
+
+def far(points, m):
+    top = 0.0
+    for u, v in points:
+        dist = (u - m[0]) ** 2 + (v - m[1]) ** 2
+        if dist > top:
+            top = dist
+    return top ** 0.5
+
+def load(f):
+    count = int(f.readline())
+    out = []
+    for _ in range(count):
+        u, v = map(float, f.readline().split())
+        out.append((u, v))
+    return out
+
+points = load(sys.stdin)
+m = middle(points)
+print("%.3f %.3f %.3f" % (m[0], m[1], far(points, m)))
+)";
+
+// The same task solved another way.
+const char* kIndependent = R"(import sys
+data = sys.stdin.read().split()
+n = int(data[0])
+xs = [float(v) for v in data[1::2][:n]]
+ys = [float(v) for v in data[2::2][:n]]
+mx, my = sum(xs) / n, sum(ys) / n
+r = max(((a - mx) ** 2 + (b - my) ** 2) ** 0.5 for a, b in zip(xs, ys))
+print(f"{mx:.6f} {my:.6f} {r:.6f}")
+)";
+
+}  // namespace
+
+TEST_CASE("similarity pairs: a renamed, reordered copy is found with its matching lines; an independent one is not") {
+  std::vector<Document> docs = {fingerprint(kOriginal, Language::Python, kK, kW),
+                                fingerprint(kCopy, Language::Python, kK, kW),
+                                fingerprint(kIndependent, Language::Python, kK, kW)};
+  PairOptions o;
+  o.k = kK;
+  o.max_share = 1.0;  // three documents: nothing is boilerplate here
+  o.floor = 0.0;
+  std::vector<Pair> pairs = find_pairs(docs, {}, o);
+  const Pair* copy = nullptr;
+  const Pair* other = nullptr;
+  for (const Pair& p : pairs) {
+    if (p.a == 0 && p.b == 1) copy = &p;
+    if (p.a == 0 && p.b == 2) other = &p;
+  }
+  REQUIRE(copy != nullptr);
+  CHECK(copy->score > 0.7);
+  CHECK(copy->longest >= 30);
+  REQUIRE(copy->matches.size() >= 2);
+  // The longest run: centroid() and spread(), adjacent in both (lines 11-22 of the
+  // original, 4-15 of the copy, up to the block's end); then read_points() = load().
+  CHECK(copy->matches[0].a_first == 11);
+  CHECK(copy->matches[0].a_last >= 22);
+  CHECK(copy->matches[0].b_first == 4);
+  CHECK(copy->matches[0].b_last >= 15);
+  CHECK(copy->matches[1].a_first == 3);
+  CHECK(copy->matches[1].b_first == 17);
+  CHECK((other == nullptr || other->score < 0.2));
+  MESSAGE("copy: score " << copy->score << ", longest " << copy->longest << " tokens; independent: score "
+                         << (other ? other->score : 0.0));
+}
+
+TEST_CASE("similarity pairs: starter code and boilerplate are not counted") {
+  const char* starter = "import sys\n\ndef read_points(stream):\n    n = int(stream.readline())\n    pts = []\n"
+                        "    for _ in range(n):\n        x, y = map(float, stream.readline().split())\n"
+                        "        pts.append((x, y))\n    return pts\n";
+  std::string a = std::string(starter) + "print(sum(p[0] for p in read_points(sys.stdin)))\n";
+  std::string b = std::string(starter) + "pts = read_points(sys.stdin)\nprint(max(x for x, _ in pts) - min(y for _, y in pts))\n";
+  std::vector<Document> docs = {fingerprint(a, Language::Python, kK, kW), fingerprint(b, Language::Python, kK, kW)};
+  PairOptions o;
+  o.k = kK;
+  o.max_share = 1.0;
+  o.floor = 0.0;
+  std::vector<Pair> with_starter = find_pairs(docs, {}, o);
+  REQUIRE(with_starter.size() == 1);
+  CHECK(with_starter[0].score > 0.5);  // the shared starter dominates
+  std::vector<uint64_t> ignored;
+  for (const Fingerprint& f : fingerprint(starter, Language::Python, kK, kW).prints) ignored.push_back(f.hash);
+  std::vector<Pair> without = find_pairs(docs, ignored, o);
+  CHECK((without.empty() || without[0].score < 0.3));
+
+  // Boilerplate: a fingerprint in more than max_share of the documents is dropped.
+  std::vector<Document> many(10, fingerprint(starter, Language::Python, kK, kW));
+  o.max_share = 0.5;
+  CHECK(find_pairs(many, {}, o).empty());
+}
+
+TEST_CASE("similarity pairs: clusters are the connected components above the threshold") {
+  std::vector<Pair> pairs = {{0, 1, 0.9, 0.8, 40, {}}, {1, 4, 0.8, 0.7, 30, {}}, {2, 3, 0.5, 0.4, 20, {}},
+                             {3, 5, 0.95, 0.9, 50, {}}};
+  std::vector<std::vector<int>> c = clusters(6, pairs, 0.7);
+  REQUIRE(c.size() == 2);
+  CHECK(c[0] == std::vector<int>{0, 1, 4});
+  CHECK(c[1] == std::vector<int>{3, 5});
+  CHECK(clusters(6, pairs, 0.99).empty());
+}
