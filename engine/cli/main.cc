@@ -3,6 +3,7 @@
 //   verify PROBLEM_DIR         check a package the way problemtools' verifyproblem does
 //   init, import, submit, grade, rejudge, status   a campaign's commands (campaign_commands.h)
 //   import reviewers|reviews, assign, rank        review and ranking (review_commands.h)
+//   similarity --files A B ...                    near-copies among source files (similarity_commands.h)
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -16,6 +17,7 @@
 
 #include "cli/campaign_commands.h"
 #include "cli/review_commands.h"
+#include "cli/similarity_commands.h"
 #include "judge/boxed_program.h"
 #include "judge/judge.h"
 #include "verify/package_time_limit.h"
@@ -149,13 +151,18 @@ int main(int argc, char** argv) {
   cli::add_campaign_commands(app, &campaign);
   cli::ReviewCommands reviews;
   cli::add_review_commands(app, campaign.import, &reviews);
+  cli::SimilarityCommands similarity;
+  cli::add_similarity_commands(app, &similarity);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
-    return app.exit(e);
+    // --help is a success; any other parse error is "bad arguments" (2), as every
+    // command documents, not CLI11's own numbering.
+    return app.exit(e) == 0 ? 0 : 2;
   }
   if (std::optional<int> rc = cli::run_campaign_command(campaign)) return *rc;
   if (std::optional<int> rc = cli::run_review_command(reviews)) return *rc;
+  if (std::optional<int> rc = cli::run_similarity_command(similarity)) return *rc;
   std::vector<std::string> errors;
   engine::LanguageTable langs = engine::load_languages(languages_file, &errors);
   for (const std::string& e : errors) std::fprintf(stderr, "%s\n", e.c_str());

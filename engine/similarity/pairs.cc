@@ -1,6 +1,7 @@
 #include "similarity/pairs.h"
 
 #include <algorithm>
+#include <cmath>
 #include <numeric>
 #include <unordered_map>
 #include <unordered_set>
@@ -95,6 +96,18 @@ std::vector<Pair> find_pairs(const std::vector<Document>& docs, const std::vecto
     pr.longest = pr.matches.empty() ? 0 : pr.matches.front().tokens;
   }
   return out;
+}
+
+double relative_threshold(std::vector<double> scores) {
+  if (scores.size() < 5) return 0.4;
+  auto median = [](std::vector<double> v) {
+    std::sort(v.begin(), v.end());
+    size_t m = v.size() / 2;
+    return v.size() % 2 ? v[m] : (v[m - 1] + v[m]) / 2;
+  };
+  double mid = median(scores);
+  for (double& x : scores) x = std::abs(x - mid);
+  return std::clamp(mid + 4 * median(scores), 0.4, 0.9);
 }
 
 std::vector<std::vector<int>> clusters(int n, const std::vector<Pair>& pairs, double threshold) {

@@ -50,6 +50,12 @@ struct Pair {
 std::vector<Pair> find_pairs(const std::vector<Document>& documents, const std::vector<uint64_t>& ignored,
                              const PairOptions& options);
 
+// The flagging threshold for one problem, from its own pairs' scores: a pair is
+// suspicious when it stands out from how alike that problem's solutions are anyway
+// (a short task makes everyone's code alike). median + 4 * MAD of the scores,
+// kept within [0.4, 0.9]; 0.4 when there are fewer than 5 pairs to judge by.
+double relative_threshold(std::vector<double> scores);
+
 // Connected components of the pairs scoring at least `threshold`, each sorted,
 // largest first; documents in no such pair are left out.
 std::vector<std::vector<int>> clusters(int documents, const std::vector<Pair>& pairs, double threshold);

@@ -145,3 +145,12 @@ TEST_CASE("similarity pairs: clusters are the connected components above the thr
   CHECK(c[1] == std::vector<int>{3, 5});
   CHECK(clusters(6, pairs, 0.99).empty());
 }
+
+TEST_CASE("similarity pairs: the threshold follows the problem's own scores") {
+  CHECK(relative_threshold({0.9, 0.1}) == 0.4);  // too few to judge by
+  CHECK(relative_threshold({0.05, 0.06, 0.05, 0.07, 0.05, 0.06, 0.95}) == doctest::Approx(0.4));  // clamped low
+  double t = relative_threshold({0.30, 0.35, 0.32, 0.40, 0.31, 0.33, 0.36, 0.95});
+  CHECK(t > 0.4);   // alike solutions raise the bar ...
+  CHECK(t < 0.95);  // ... and the copy still stands out
+  CHECK(relative_threshold({0.8, 0.85, 0.9, 0.88, 0.82}) == 0.9);  // clamped high
+}
