@@ -1,5 +1,9 @@
 #include "similarity/pairs.h"
 
+#include <fstream>
+#include <sstream>
+#include <string>
+
 #include <doctest/doctest.h>
 
 using namespace similarity;
@@ -8,81 +12,23 @@ namespace {
 
 const int kK = 8, kW = 6;
 
-const char* kOriginal = R"(import sys
-
-def read_points(stream):
-    n = int(stream.readline())
-    pts = []
-    for _ in range(n):
-        x, y = map(float, stream.readline().split())
-        pts.append((x, y))
-    return pts
-
-def centroid(pts):
-    sx = sum(p[0] for p in pts)
-    sy = sum(p[1] for p in pts)
-    return sx / len(pts), sy / len(pts)
-
-def spread(pts, c):
-    best = 0.0
-    for x, y in pts:
-        d = (x - c[0]) ** 2 + (y - c[1]) ** 2
-        if d > best:
-            best = d
-    return best ** 0.5
-
-pts = read_points(sys.stdin)
-c = centroid(pts)
-print("%.6f %.6f %.6f" % (c[0], c[1], spread(pts, c)))
-)";
-
-// Renamed identifiers, functions reordered, comments and messages changed.
-const char* kCopy = R"(import sys
-
-# my own work
-def middle(points):
-    ax = sum(q[0] for q in points)
-    ay = sum(q[1] for q in points)
-    return ax / len(points), ay / len(points)
-
-def far(points, m):
-    top = 0.0
-    for u, v in points:
-        dist = (u - m[0]) ** 2 + (v - m[1]) ** 2
-        if dist > top:
-            top = dist
-    return top ** 0.5
-
-def load(f):
-    count = int(f.readline())
-    out = []
-    for _ in range(count):
-        u, v = map(float, f.readline().split())
-        out.append((u, v))
-    return out
-
-points = load(sys.stdin)
-m = middle(points)
-print("%.3f %.3f %.3f" % (m[0], m[1], far(points, m)))
-)";
-
-// The same task solved another way.
-const char* kIndependent = R"(import sys
-data = sys.stdin.read().split()
-n = int(data[0])
-xs = [float(v) for v in data[1::2][:n]]
-ys = [float(v) for v in data[2::2][:n]]
-mx, my = sum(xs) / n, sum(ys) / n
-r = max(((a - mx) ** 2 + (b - my) ** 2) ** 0.5 for a, b in zip(xs, ys))
-print(f"{mx:.6f} {my:.6f} {r:.6f}")
-)";
+// The fixtures (tests/similarity/testdata, shared with the CLI test): an original,
+// a copy with renamed identifiers, reordered functions and changed comments and
+// messages, and the same task solved another way.
+std::string fixture(const std::string& name) {
+  std::ifstream in(std::string(TESTDATA_DIR) + "/" + name);
+  REQUIRE_MESSAGE(in, "cannot read fixture " << name);
+  std::stringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
 
 }  // namespace
 
 TEST_CASE("similarity pairs: a renamed, reordered copy is found with its matching lines; an independent one is not") {
-  std::vector<Document> docs = {fingerprint(kOriginal, Language::Python, kK, kW),
-                                fingerprint(kCopy, Language::Python, kK, kW),
-                                fingerprint(kIndependent, Language::Python, kK, kW)};
+  std::vector<Document> docs = {fingerprint(fixture("original.py"), Language::Python, kK, kW),
+                                fingerprint(fixture("copy.py"), Language::Python, kK, kW),
+                                fingerprint(fixture("independent.py"), Language::Python, kK, kW)};
   PairOptions o;
   o.k = kK;
   o.max_share = 1.0;  // three documents: nothing is boilerplate here
