@@ -48,4 +48,14 @@ std::map<std::string, std::string> extra_from_json(const std::string& text) {
   return out;
 }
 
+int newest_complete_generation(sqlite3* db, const std::string& problem_id) {
+  Statement q(db,
+              "SELECT g.generation FROM judgings g JOIN submissions s ON s.id = g.submission_id "
+              "WHERE s.problem_id = ?1 GROUP BY g.generation "
+              "HAVING COUNT(*) = (SELECT COUNT(*) FROM submissions WHERE problem_id = ?1) "
+              "ORDER BY g.generation DESC LIMIT 1");
+  q.bind(1, problem_id);
+  return q.step() == SQLITE_ROW ? static_cast<int>(q.integer(0)) : 0;
+}
+
 }  // namespace store

@@ -16,6 +16,11 @@ namespace store {
 std::string extra_json(const std::map<std::string, std::string>& extra);
 std::map<std::string, std::string> extra_from_json(const std::string& text);
 
+// The newest judging generation of a problem in which every submission of it has
+// a judging (UNIQUE(submission_id, generation) makes "as many judgings as
+// submissions" mean exactly that); 0 if none. Both stores read generations so.
+int newest_complete_generation(sqlite3* db, const std::string& problem_id);
+
 // nullptr and *error ("PATH: why") if the database cannot be opened or set up.
 sqlite3* open_sqlite(const std::string& path, const char* schema, std::string* error);
 

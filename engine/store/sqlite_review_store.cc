@@ -136,7 +136,7 @@ class SqliteReviewStore : public ReviewStore {
     Statement p(db_, "SELECT id FROM problems ORDER BY id");
     while (p.step() == SQLITE_ROW) problems.push_back(p.text(0));
     for (const std::string& problem : problems) {
-      int generation = newest_complete_generation(problem);
+      int generation = newest_complete_generation(db_, problem);
       if (generation == 0) {
         incomplete->push_back(problem);
         continue;
@@ -173,18 +173,6 @@ class SqliteReviewStore : public ReviewStore {
   }
 
  private:
-  // As Store::newest_complete_generation: the newest generation with no submission
-  // of the problem left unjudged.
-  int newest_complete_generation(const std::string& problem_id) {
-    Statement q(db_,
-                "SELECT g.generation FROM judgings g JOIN submissions s ON s.id = g.submission_id "
-                "WHERE s.problem_id = ?1 GROUP BY g.generation "
-                "HAVING COUNT(*) = (SELECT COUNT(*) FROM submissions WHERE problem_id = ?1) "
-                "ORDER BY g.generation DESC LIMIT 1");
-    q.bind(1, problem_id);
-    return q.step() == SQLITE_ROW ? static_cast<int>(q.integer(0)) : 0;
-  }
-
   sqlite3* db_;
 };
 

@@ -234,21 +234,7 @@ class SqliteStore : public Store {
   }
 
   int newest_complete_generation(const std::string& problem_id) override {
-    // Generations that have judgings, newest first; the first with none missing wins.
-    Statement gens(db_,
-                   "SELECT DISTINCT g.generation FROM judgings g JOIN submissions s ON s.id = g.submission_id "
-                   "WHERE s.problem_id = ? ORDER BY g.generation DESC");
-    gens.bind(1, problem_id);
-    std::vector<int> candidates;
-    while (gens.step() == SQLITE_ROW) candidates.push_back(static_cast<int>(gens.integer(0)));
-    for (int g : candidates) {
-      Statement missing(db_,
-                        "SELECT COUNT(*) FROM submissions s WHERE s.problem_id = ?1 AND NOT EXISTS "
-                        "(SELECT 1 FROM judgings g WHERE g.submission_id = s.id AND g.generation = ?2)");
-      missing.bind(1, problem_id).bind(2, g);
-      if (missing.step() == SQLITE_ROW && missing.integer(0) == 0) return g;
-    }
-    return 0;
+    return store::newest_complete_generation(db_, problem_id);
   }
 
   std::optional<Judging> judging(int64_t submission_id, int generation) override {
