@@ -62,14 +62,12 @@ int init(const std::string& dir) {
 }
 
 int import_applicants(const CampaignCommands& s) {
-  std::ifstream in(s.file, std::ios::binary);
-  if (!in) {
+  std::optional<std::string> text = read_text(s.file);
+  if (!text) {
     std::fprintf(stderr, "shortlist import applicants: %s: cannot be read\n", s.file.c_str());
     return kExitBadArguments;
   }
-  std::stringstream text;
-  text << in.rdbuf();
-  intake::ApplicantsImport r = intake::read_applicants(intake::parse_csv(text.str()), s.file);
+  intake::ApplicantsImport r = intake::read_applicants(intake::parse_csv(*text), s.file);
   for (const std::string& e : r.errors) std::fprintf(stderr, "%s\n", e.c_str());
   if (r.unusable) return kExitRefused;
   std::optional<Opened> o = open_campaign(s.campaign_dir);
@@ -147,20 +145,18 @@ int submit(const CampaignCommands& s) {
                                     : ("unknown language '" + s.language + "'").c_str());
     return kExitBadArguments;
   }
-  std::ifstream in(s.file, std::ios::binary);
-  std::stringstream text;
-  text << in.rdbuf();
-  if (!in || text.str().empty()) {
+  std::optional<std::string> text = read_text(s.file);
+  if (!text || text->empty()) {
     std::fprintf(stderr, "shortlist submit: %s: cannot be read, or empty\n", s.file.c_str());
     return kExitBadArguments;
   }
-  if (text.str().size() > static_cast<size_t>(o->campaign.source_kib) * 1024) {
+  if (text->size() > static_cast<size_t>(o->campaign.source_kib) * 1024) {
     std::fprintf(stderr, "shortlist submit: %s: %zu bytes, more than the campaign's limit of %d KiB\n", s.file.c_str(),
-                 text.str().size(), o->campaign.source_kib);
+                 text->size(), o->campaign.source_kib);
     return kExitRefused;
   }
   store::NewSubmission sub{s.applicant, s.problem, lang->id, o->store->next_attempt(s.applicant, s.problem),
-                           text.str(), store::iso_utc(time(nullptr))};
+                           *text, store::iso_utc(time(nullptr))};
   size_t refused = 0;
   if (store_submissions(*o->store, {sub}, {s.file}, &refused) == 0) return kExitRefused;
   std::printf("stored and queued: %s's try %d of %s (%s)\n", s.applicant.c_str(), sub.attempt, s.problem.c_str(),
@@ -264,6 +260,14 @@ int status(const CampaignCommands& s) {
 }
 
 }  // namespace
+
+std::optional<std::string> read_text(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return std::nullopt;
+  std::stringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
 
 std::optional<Opened> open_campaign(const std::string& dir) {
   Opened o;

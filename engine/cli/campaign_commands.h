@@ -31,6 +31,10 @@ struct Opened {
 };
 std::optional<Opened> open_campaign(const std::string& dir);
 
+// A whole file's bytes, or nullopt if it cannot be read (every command that reads
+// an input file; the message saying so is the caller's).
+std::optional<std::string> read_text(const std::string& path);
+
 struct CampaignCommands {
   CLI::App *init = nullptr, *import = nullptr, *import_applicants = nullptr, *import_submissions = nullptr,
            *submit = nullptr, *status = nullptr, *grade = nullptr, *rejudge = nullptr;

@@ -2,12 +2,11 @@
 
 #include <cmath>
 #include <cstdio>
-#include <fstream>
-#include <sstream>
 
 #include <rapidjson/stringbuffer.h>
 #include <rapidjson/writer.h>
 
+#include "cli/campaign_commands.h"
 #include "similarity/pairs.h"
 
 namespace cli {
@@ -27,14 +26,12 @@ int similarity_of_files(const SimilarityCommands& s) {
                    path.c_str());
       return kExitBadArguments;
     }
-    std::ifstream in(path, std::ios::binary);
-    if (!in) {
+    std::optional<std::string> text = read_text(path);
+    if (!text) {
       std::fprintf(stderr, "shortlist similarity: %s: cannot be read\n", path.c_str());
       return kExitBadArguments;
     }
-    std::stringstream text;
-    text << in.rdbuf();
-    docs.push_back(similarity::fingerprint(text.str(), *lang, s.k, s.w));
+    docs.push_back(similarity::fingerprint(*text, *lang, s.k, s.w));
   }
   similarity::PairOptions o;
   o.k = s.k;
