@@ -30,6 +30,7 @@
 // and valid package names.
 #pragma once
 
+#include <algorithm>
 #include <functional>
 #include <string>
 #include <vector>
@@ -53,6 +54,11 @@ struct ReviewConfig {
   std::vector<std::string> blind = {"name", "email", "affiliation"};
   double disagreement = 2;
   double ridge = 1;
+
+  // Whether reviewers (and the ranking's files, unless revealed) must not see this field.
+  bool is_blind(const std::string& field) const {
+    return std::find(blind.begin(), blind.end(), field) != blind.end();
+  }
 };
 
 struct RankingConfig {

@@ -146,14 +146,13 @@ int assign(const ReviewCommands& s) {
   std::string dir = s.out_dir.empty() ? c.dir + "/packets" : s.out_dir;
   std::error_code ec;
   std::filesystem::create_directories(dir, ec);
-  auto blind = [&](const std::string& f) { return std::find(c.review.blind.begin(), c.review.blind.end(), f) != c.review.blind.end(); };
   std::vector<std::string> shown;  // applicant fields, in order
   for (const char* f : {"name", "email", "affiliation"})
-    if (!blind(f)) shown.push_back(f);
+    if (!c.review.is_blind(f)) shown.push_back(f);
   std::set<std::string> extras;
   for (const store::Applicant& x : applicants)
     for (const auto& [k, v] : x.extra)
-      if (!blind(k)) extras.insert(k);
+      if (!c.review.is_blind(k)) extras.insert(k);
   shown.insert(shown.end(), extras.begin(), extras.end());
   int min_load = 1 << 30, max_load = 0;
   for (size_t j = 0; j < reviewers.size(); ++j) {

@@ -79,10 +79,6 @@ std::string hash_quiz(const std::vector<store::QuizResult>& quiz) {
   return h.hex();
 }
 
-bool is_blind(const campaign::Campaign& c, const std::string& field) {
-  return std::find(c.review.blind.begin(), c.review.blind.end(), field) != c.review.blind.end();
-}
-
 }  // namespace
 
 double rubric_total(const std::vector<campaign::Criterion>& criteria, const std::map<std::string, double>& scores) {
@@ -288,9 +284,9 @@ ShortlistFiles build_shortlist(const ShortlistInputs& in) {
     w.StartObject();
     key_int(w, "rank", r.rank);
     key_string(w, "id", a.id);
-    if (in.reveal || !is_blind(c, "name")) key_string(w, "name", a.name);
-    if (in.reveal || !is_blind(c, "email")) key_string(w, "email", a.email);
-    if (in.reveal || !is_blind(c, "affiliation")) key_string(w, "affiliation", a.affiliation);
+    if (in.reveal || !c.review.is_blind("name")) key_string(w, "name", a.name);
+    if (in.reveal || !c.review.is_blind("email")) key_string(w, "email", a.email);
+    if (in.reveal || !c.review.is_blind("affiliation")) key_string(w, "affiliation", a.affiliation);
     key_number(w, "total", r.total);
     w.Key("quiz");
     w.StartObject();
