@@ -13,19 +13,11 @@
 #include <mutex>
 #include <set>
 
+#include "judge/compile_cache.h"
 #include "util/sha256.h"
 
 namespace engine {
 namespace {
-
-bool write_file(const std::string& path, const std::string& text, mode_t mode) {
-  unlink(path.c_str());
-  int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, mode);
-  if (fd < 0) return false;
-  bool ok = ::write(fd, text.data(), text.size()) == static_cast<ssize_t>(text.size());
-  fchmod(fd, mode);
-  return close(fd) == 0 && ok;
-}
 
 std::string first_bytes(const std::string& text, size_t max_bytes = 2000) {
   return text.size() <= max_bytes ? text : text.substr(0, max_bytes) + "\n[...]";
@@ -39,6 +31,15 @@ std::string pick_main(const std::vector<std::string>& files) {
 }
 
 }  // namespace
+
+bool write_file(const std::string& path, const std::string& text, mode_t mode) {
+  unlink(path.c_str());
+  int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, mode);
+  if (fd < 0) return false;
+  bool ok = ::write(fd, text.data(), text.size()) == static_cast<ssize_t>(text.size());
+  fchmod(fd, mode);
+  return close(fd) == 0 && ok;
+}
 
 std::string read_file(const std::string& path, size_t limit) {
   int fd = ::open(path.c_str(), O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
@@ -184,13 +185,10 @@ std::string BoxedProgram::build(const BuildSpec& spec) {
   if (!spec.cache_dir.empty()) {
     std::vector<std::pair<std::string, std::string>> sources(staged.begin(), staged.end());
     cached = spec.cache_dir + "/" + compile_key(*language_, toolchain_version(*language_), sources);
-    struct stat cst;
-    if (stat((cached + "/.complete").c_str(), &cst) == 0) {
-      for (const std::string& n : sorted_visible(cached))
-        if (!write_file(box_.workdir() + "/" + n, read_file(cached + "/" + n, 1ull << 30), 0755))
-          return "cannot stage the cached " + n;
-      from_cache_ = true;
-      return "";
+    std::string error;
+    if (load_from_compile_cache(cached, box_.workdir(), &error)) {
+      from_cache_ = error.empty();
+      return error;
     }
   }
 
@@ -218,7 +216,7 @@ std::string BoxedProgram::build(const BuildSpec& spec) {
     if (!write_file(p, content, 0755)) return "cannot take over the compiler's " + name;
     outputs.push_back(name);
   }
-  if (!cached.empty()) store_in_cache(cached, outputs);
+  if (!cached.empty()) store_in_compile_cache(cached, box_.workdir(), outputs);
   return language_ == &script_language_ ? check_run_script() : "";
 }
 
@@ -229,25 +227,6 @@ std::string BoxedProgram::check_run_script() {
     return "the program has no run file" + std::string(language_->compile.empty() ? "" : " after its build");
   if (!(st.st_mode & S_IXUSR)) return "its run file is not executable";
   return "";
-}
-
-// Writes the compiler's outputs under `dir` (via a temporary name and a rename, so
-// that a reader never sees half an entry). Failures only cost a later recompile.
-void BoxedProgram::store_in_cache(const std::string& dir, const std::vector<std::string>& outputs) {
-  std::string parent = dir.substr(0, dir.rfind('/'));
-  std::error_code ec;
-  std::filesystem::create_directories(parent, ec);
-  chmod(parent.c_str(), 0700);
-  std::string tmp = dir + ".tmp" + std::to_string(getpid());
-  std::filesystem::remove_all(tmp, ec);
-  if (mkdir(tmp.c_str(), 0700) != 0) return;
-  for (const std::string& n : outputs)
-    if (!write_file(tmp + "/" + n, read_file(box_.workdir() + "/" + n, 1ull << 30), 0755)) {
-      std::filesystem::remove_all(tmp, ec);
-      return;
-    }
-  if (!write_file(tmp + "/.complete", "", 0600) || rename(tmp.c_str(), dir.c_str()) != 0)
-    std::filesystem::remove_all(tmp, ec);
 }
 
 }  // namespace engine

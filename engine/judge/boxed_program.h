@@ -9,6 +9,8 @@
 // as their contents; links the compiler leaves are never followed.
 #pragma once
 
+#include <sys/types.h>
+
 #include <string>
 #include <vector>
 
@@ -53,7 +55,6 @@ class BoxedProgram {
   ProgramFiles files_;
   bool from_cache_ = false;
   Language script_language_;  // a program with build/run scripts
-  void store_in_cache(const std::string& dir, const std::vector<std::string>& outputs);
   std::string check_run_script();
 };
 
@@ -70,6 +71,8 @@ std::string compile_key(const Language& lang, const std::string& toolchain_versi
 
 // Helpers shared with the judge.
 std::string read_file(const std::string& path, size_t limit = 64 << 20);  // O_NOFOLLOW; "" if unreadable
+// Replaces `path` (never following a link there) with `text`, then sets `mode`.
+bool write_file(const std::string& path, const std::string& text, mode_t mode);
 using package::sorted_visible;
 
 // The language of a program that is a file (by its extension) or a directory (by
