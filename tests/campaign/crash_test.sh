@@ -58,6 +58,17 @@ for row in db.execute("""SELECT s.applicant_id, s.problem_id, s.attempt, g.gener
     print(*row)
 PYEOF
 }
+why() {  # the judging's message and its tests' verdicts and messages, for a failure report
+  $PY - "$1/shortlist.db" "$2" "$3" <<'PYEOF'
+import sqlite3, sys
+db = sqlite3.connect(sys.argv[1])
+for jid, message in db.execute("""SELECT g.id, g.message FROM judgings g JOIN submissions s ON s.id = g.submission_id
+                                  WHERE s.applicant_id = ? AND s.problem_id = ?""", sys.argv[2:4]):
+    print("judging:", message)
+    for row in db.execute("SELECT idx, verdict, message FROM test_results WHERE judging_id = ? AND verdict != 'AC'", (jid,)):
+        print("  test", *row)
+PYEOF
+}
 twice_interrupted() { $PY -c "import sqlite3,sys; print(sqlite3.connect(sys.argv[1]).execute(\"SELECT COUNT(*) FROM jobs WHERE state = 'running' AND attempts >= 2\").fetchone()[0])" "$1/shortlist.db"; }
 judged() { $PY -c "import sqlite3,sys; print(sqlite3.connect(sys.argv[1]).execute('SELECT COUNT(*) FROM judgings').fetchone()[0])" "$1/shortlist.db"; }
 
@@ -69,7 +80,7 @@ total=$(judged "$dir/calm")
 # Every submission got the verdict of the directory it came from.
 while read -r applicant problem attempt generation verdict score; do
   want=$(cat "$dir/calm/expected/$applicant")
-  [ "$verdict" = "$want" ] || fail "$applicant ($problem): $verdict, expected $want"
+  [ "$verdict" = "$want" ] || fail "$applicant ($problem): $verdict, expected $want: $(why "$dir/calm" "$applicant" "$problem")"
 done < <(results "$dir/calm")
 
 for kill in 1 2 3; do
