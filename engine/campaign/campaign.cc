@@ -25,8 +25,10 @@ std::string base_name(std::string path) {
 
 }  // namespace
 
-std::string Campaign::problem_path(const ProblemRef& p) const {
-  return !p.path.empty() && p.path[0] == '/' ? p.path : dir + "/" + p.path;
+std::string Campaign::problem_path(const ProblemRef& p) const { return path_in(p.path); }
+
+std::string Campaign::path_in(const std::string& path) const {
+  return !path.empty() && path[0] == '/' ? path : dir + "/" + path;
 }
 
 const ProblemRef* Campaign::problem(const std::string& id) const {
@@ -47,7 +49,7 @@ Campaign parse_campaign(const std::string& text, const std::string& dir, std::ve
     return c;
   }
   if (!root.IsMap()) {
-    out->push_back({true, kFile, 0, "expected a map of keys (name, problems, score_from, workers, limits, review, ranking)"});
+    out->push_back({true, kFile, 0, "expected a map of keys (name, problems, score_from, workers, limits, review, ranking, similarity)"});
     return c;
   }
   std::set<std::string> ids;
@@ -115,10 +117,13 @@ Campaign parse_campaign(const std::string& text, const std::string& dir, std::ve
       parse_review(v, &c.review, error);
     } else if (key == "ranking") {
       parse_ranking(v, &c.ranking, error);
+    } else if (key == "similarity") {
+      continue;  // after the loop: its starter files name problems, which may come later
     } else {
       out->push_back({true, kFile, line_of(kv.first), "unknown key '" + key + "'"});
     }
   }
+  if (root["similarity"]) parse_similarity(root["similarity"], c.problems, &c.similarity, error);
   if (c.name.empty() && !root["name"]) out->push_back({true, kFile, 0, "name: required"});
   if (c.problems.empty() && !root["problems"]) out->push_back({true, kFile, 0, "problems: required (a list of packages)"});
   return c;
@@ -169,7 +174,14 @@ std::string campaign_template(const std::string& name) {
          "  gates: {min_quiz: 0}   # fraction of the quiz's maximum score; 0 = no gate\n"
          "  tie_break_seed: 1\n"
          "  resamples: 500\n"
-         "  certain: 0.95      # chance of making the cut for 'certain-in' (1 - it: 'certain-out')\n";
+         "  certain: 0.95      # chance of making the cut for 'certain-in' (1 - it: 'certain-out')\n"
+         "# Near-copies among solutions (`shortlist similarity`): evidence for reviewers, never a score.\n"
+         "similarity:\n"
+         "  k: 12              # tokens per fingerprinted k-gram\n"
+         "  w: 8               # winnowing window: every equal run of w + k - 1 tokens is found\n"
+         "  max_share: 0.1     # code in more of a problem's solutions than this is boilerplate\n"
+         "  threshold: auto    # or a fixed score in (0, 1]; auto: from each problem's own scores\n"
+         "  starter: {}        # problem id: [files given to everyone], never counted as copying\n";
 }
 
 }  // namespace campaign

@@ -24,6 +24,13 @@
 //     tie_break_seed: 2027
 //     resamples: 500
 //     certain: 0.95            # probability for certain-in (certain-out: 1 - this)
+//   similarity:                # near-copies among solutions (similarity_config.cc)
+//     k: 12                    # tokens per fingerprinted k-gram
+//     w: 8                     # winnowing window: every equal run of w + k - 1 tokens is found
+//     max_share: 0.1           # a fingerprint in more of a problem's solutions is boilerplate
+//     threshold: auto          # or a fixed score in (0, 1]; auto: from each problem's own scores
+//     starter:                 # code everyone was given, never counted as copying
+//       featsel: [starter/featsel.py]
 //
 // Contract: parse_campaign() is pure (the text and the directory it is in); every
 // problem is reported with the line and what was expected. Problem ids are unique
@@ -32,6 +39,7 @@
 
 #include <algorithm>
 #include <functional>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -70,6 +78,14 @@ struct RankingConfig {
   double certain = 0.95;
 };
 
+struct SimilarityConfig {
+  int k = 12, w = 8;
+  double max_share = 0.1;
+  double threshold = 0;  // 0: auto (relative to each problem's own scores)
+  // problem id -> starter files (as written: relative to the campaign directory, or absolute)
+  std::map<std::string, std::vector<std::string>> starter;
+};
+
 struct ProblemRef {
   std::string id;    // default: the package directory's name
   std::string path;  // absolute, or relative to the campaign directory as written
@@ -83,9 +99,11 @@ struct Campaign {
   int source_kib = 256;
   ReviewConfig review;
   RankingConfig ranking;
+  SimilarityConfig similarity;
   std::string dir;  // the campaign directory (absolute)
 
   std::string problem_path(const ProblemRef& p) const;  // absolute
+  std::string path_in(const std::string& path) const;    // a path as written in campaign.yaml, absolute
   const ProblemRef* problem(const std::string& id) const;
 };
 
@@ -96,6 +114,9 @@ Campaign parse_campaign(const std::string& text, const std::string& dir, std::ve
 using NodeError = std::function<void(const YAML::Node&, const std::string&)>;
 void parse_review(const YAML::Node& v, ReviewConfig* out, const NodeError& error);
 void parse_ranking(const YAML::Node& v, RankingConfig* out, const NodeError& error);
+// The `similarity:` section (similarity_config.cc); starter files must name one of `problems`.
+void parse_similarity(const YAML::Node& v, const std::vector<ProblemRef>& problems, SimilarityConfig* out,
+                      const NodeError& error);
 
 // Reads DIR/campaign.yaml (DIR: --campaign, else the current directory).
 Campaign load_campaign(const std::string& dir, std::vector<package::Diagnostic>* diagnostics);

@@ -152,3 +152,47 @@ TEST_CASE("campaign.yaml: rubric and ranking mistakes are named with their line"
   CHECK(has(d, "campaign.yaml:14: ranking.certain"));
   CHECK(has(d, "campaign.yaml:15: ranking: unknown key 'colour'"));
 }
+
+TEST_CASE("campaign.yaml: the similarity section, and its mistakes with their line") {
+  std::vector<package::Diagnostic> d;
+  Campaign c = parse_campaign("name: C\n"
+                              "similarity:\n"
+                              "  k: 10\n"
+                              "  w: 6\n"
+                              "  max_share: 0.2\n"
+                              "  threshold: 0.75\n"
+                              "  starter: {p: [start/p.py, /abs/p2.py], q: start/q.cpp}\n"
+                              "problems: [p, q]\n",  // after the section: starter ids are checked all the same
+                              "/d", &d);
+  CHECK(d.empty());
+  CHECK(c.similarity.k == 10);
+  CHECK(c.similarity.w == 6);
+  CHECK(c.similarity.max_share == 0.2);
+  CHECK(c.similarity.threshold == 0.75);
+  REQUIRE(c.similarity.starter.size() == 2);
+  CHECK(c.similarity.starter["p"] == std::vector<std::string>{"start/p.py", "/abs/p2.py"});
+  CHECK(c.path_in(c.similarity.starter["p"][0]) == "/d/start/p.py");
+  CHECK(c.path_in(c.similarity.starter["p"][1]) == "/abs/p2.py");
+  CHECK(c.similarity.starter["q"] == std::vector<std::string>{"start/q.cpp"});
+
+  Campaign defaults = parse_campaign("name: C\nproblems: [p]\nsimilarity: {threshold: auto}\n", "/d", &d);
+  CHECK(d.empty());
+  CHECK(defaults.similarity.threshold == 0);
+  CHECK(defaults.similarity.k == 12);
+
+  parse_campaign("name: C\nproblems: [p]\n"
+                 "similarity:\n"
+                 "  k: 2\n"                    // line 4
+                 "  w: 0\n"                    // line 5
+                 "  max_share: 0\n"            // line 6
+                 "  threshold: high\n"         // line 7
+                 "  starter: {zz: [a.py]}\n"   // line 8
+                 "  colour: red\n",            // line 9
+                 "/d", &d);
+  CHECK(has(d, "campaign.yaml:4: similarity.k"));
+  CHECK(has(d, "campaign.yaml:5: similarity.w"));
+  CHECK(has(d, "campaign.yaml:6: similarity.max_share"));
+  CHECK(has(d, "campaign.yaml:7: similarity.threshold: expected auto"));
+  CHECK(has(d, "campaign.yaml:8: similarity.starter: 'zz' is not one of the campaign's problems"));
+  CHECK(has(d, "campaign.yaml:9: similarity: unknown key 'colour'"));
+}

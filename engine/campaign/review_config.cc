@@ -4,23 +4,10 @@
 #include <set>
 
 #include "campaign/campaign.h"
+#include "campaign/yaml_scalars.h"
 
 namespace campaign {
 namespace {
-
-bool number(const YAML::Node& v, double* out) {
-  double d;
-  if (!v.IsScalar() || !YAML::convert<double>::decode(v, d) || !std::isfinite(d)) return false;
-  *out = d;
-  return true;
-}
-
-bool whole(const YAML::Node& v, long long lo, long long hi, long long* out) {
-  long long n;
-  if (!v.IsScalar() || !YAML::convert<long long>::decode(v, n) || n < lo || n > hi) return false;
-  *out = n;
-  return true;
-}
 
 void parse_criterion(const YAML::Node& c, std::set<std::string>* names, ReviewConfig* out, const NodeError& error) {
   if (!c.IsMap()) {

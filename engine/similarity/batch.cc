@@ -1,0 +1,46 @@
+#include "similarity/batch.h"
+
+#include <algorithm>
+#include <map>
+#include <set>
+
+namespace similarity {
+
+BatchResult compare_batch(const std::vector<Solution>& solutions, const std::vector<Starter>& starter,
+                          const BatchOptions& o) {
+  BatchResult out;
+  std::vector<Document> docs;
+  docs.reserve(solutions.size());
+  for (const Solution& s : solutions) docs.push_back(fingerprint(s.text, s.language, o.k, o.w));
+  // Every k-gram of the starter code, not only its winnowed ones: a solution's
+  // window may pick a k-gram of the starter that the starter's own windows passed over.
+  std::set<uint64_t> ignored;
+  for (const Starter& s : starter)
+    for (uint64_t h : kgram_hashes(tokenize(s.text, s.language), o.k)) ignored.insert(h);
+  out.starter_fingerprints = ignored.size();
+
+  PairOptions po;
+  po.k = o.k;
+  po.max_share = o.max_share;
+  po.floor = o.floor;
+  std::vector<Pair> all = find_pairs(docs, std::vector<uint64_t>(ignored.begin(), ignored.end()), po);
+
+  // The best pair per pair of owners (ties: the first in (a, b) order).
+  std::map<std::pair<int, int>, size_t> best;
+  for (size_t i = 0; i < all.size(); ++i) {
+    int oa = solutions[static_cast<size_t>(all[i].a)].owner, ob = solutions[static_cast<size_t>(all[i].b)].owner;
+    if (oa == ob) continue;
+    auto [it, fresh] = best.emplace(std::minmax(oa, ob), i);
+    if (!fresh && all[i].score > all[it->second].score) it->second = i;
+  }
+  for (const auto& [owners, i] : best) out.pairs.push_back(std::move(all[i]));
+
+  std::vector<double> scores;
+  for (const Pair& p : out.pairs) scores.push_back(p.score);
+  out.threshold_fixed = o.threshold.has_value();
+  out.threshold = o.threshold ? *o.threshold : relative_threshold(scores);
+  out.clusters = clusters(static_cast<int>(solutions.size()), out.pairs, out.threshold);
+  return out;
+}
+
+}  // namespace similarity
