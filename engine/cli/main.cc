@@ -3,7 +3,8 @@
 //   verify PROBLEM_DIR         check a package the way problemtools' verifyproblem does
 //   init, import, submit, grade, rejudge, status   a campaign's commands (campaign_commands.h)
 //   import reviewers|reviews, assign, rank        review and ranking (review_commands.h)
-//   similarity --files A B ...                    near-copies among source files (similarity_commands.h)
+//   similarity [--problem P] [--json]             near-copies among the campaign's solutions, stored for rank
+//   similarity --files A B ...                    ... or among loose source files (similarity_commands.h)
 #include <sys/stat.h>
 #include <unistd.h>
 

@@ -17,6 +17,7 @@
 #include "report/html_report.h"
 #include "review/assignment.h"
 #include "store/review_store.h"
+#include "store/similarity_store.h"
 
 namespace cli {
 namespace {
@@ -195,6 +196,14 @@ int rank(const ReviewCommands& s) {
   in.reviewers = o->reviews->reviewers();
   in.reviews = o->reviews->reviews();
   in.quiz = o->reviews->quiz_results(&in.incomplete_problems);
+  std::string error;
+  std::unique_ptr<store::SimilarityStore> similar =
+      store::open_sqlite_similarity_store(c.dir + "/shortlist.db", &error);
+  if (!similar) {
+    std::fprintf(stderr, "shortlist rank: %s\n", error.c_str());
+    return kExitRefused;
+  }
+  in.similarity = similar->runs(true);
   in.k = s.top;
   in.reveal = s.reveal;
   if (in.applicants.empty()) {

@@ -1,8 +1,14 @@
-// `shortlist similarity --files A B ... [--json] [--k K] [--w W]`: near-copies
-// among loose source files (for authors checking a batch): pairs with scores,
-// the longest equal run and the matching line ranges, clusters, and the threshold
-// that flags a pair. The campaign form (its submissions, stored for the ranking
-// report) is not built yet; --files is required until it is.
+// `shortlist similarity`: near-copies among quiz solutions (similarity/batch.h).
+//   similarity [--problem P] [--json]        the campaign's submissions, per problem:
+//       pairs above a low floor with scores, longest equal run and matching lines,
+//       flags at a threshold relative to the problem's own scores (or
+//       campaign.yaml's), clusters; stored in shortlist.db for `shortlist rank`
+//       (the report shows flagged pairs side by side). Flags never change a score.
+//   similarity --files A B ... [--json]     loose source files (authors checking a batch)
+// campaign.yaml's similarity: section gives k, w, max_share, threshold and each
+// problem's starter files; --k/--w override them.
+// Exit codes: 0 done; 1 the campaign cannot be used (or a starter file cannot be
+// read); 2 bad arguments.
 #pragma once
 
 #include <optional>
@@ -16,8 +22,10 @@ namespace cli {
 struct SimilarityCommands {
   CLI::App* similarity = nullptr;
   std::vector<std::string> files;
+  std::string campaign_dir = ".";
+  std::string problem;
   bool json = false;
-  int k = 12, w = 8;
+  int k = 0, w = 0;  // 0: campaign.yaml's (or 12 and 8 for loose files)
 };
 
 void add_similarity_commands(CLI::App& app, SimilarityCommands* state);

@@ -11,6 +11,7 @@
 
 #include "intake/csv.h"
 #include "rank/ranking.h"
+#include "rank/similarity_evidence.h"
 #include "review/calibration.h"
 #include "util/sha256.h"
 
@@ -136,6 +137,14 @@ ShortlistFiles build_shortlist(const ShortlistInputs& in) {
         flags[key.first].push_back("disagreement:" + key.second);
   }
 
+  // Similar solutions: a flag per problem, never a score.
+  SimilarityEvidence similar = similarity_evidence(in.similarity);
+  out.warnings.insert(out.warnings.end(), similar.warnings.begin(), similar.warnings.end());
+  for (size_t i = 0; i < in.applicants.size(); ++i) {
+    auto f = similar.flags.find(in.applicants[i].id);
+    if (f != similar.flags.end()) flags[i].insert(flags[i].end(), f->second.begin(), f->second.end());
+  }
+
   // Quiz: per applicant and problem, the attempts; the campaign's problem order.
   std::map<std::pair<std::string, std::string>, std::vector<Attempt>> attempts;
   std::map<std::string, double> problem_max;
@@ -201,6 +210,7 @@ ShortlistFiles build_shortlist(const ShortlistInputs& in) {
   key_string(w, "applicants_sha256", hash_applicants(in.applicants));
   key_string(w, "reviews_sha256", hash_reviews(in.reviewers, in.reviews));
   key_string(w, "judgings_sha256", hash_quiz(in.quiz));
+  key_string(w, "similarity_sha256", hash_similarity(in.similarity));
   w.EndObject();
   w.Key("settings");
   w.StartObject();
@@ -269,6 +279,7 @@ ShortlistFiles build_shortlist(const ShortlistInputs& in) {
   w.StartArray();
   for (const std::string& s : out.warnings) w.String(s.c_str());
   w.EndArray();
+  write_similarity(w, in.similarity);
 
   std::string csv = "rank,applicant_id,total,quiz,review,probability,band,flags\n";
   w.Key("applicants");
@@ -345,9 +356,26 @@ ShortlistFiles build_shortlist(const ShortlistInputs& in) {
     w.StartArray();
     for (const std::string& f : r.flags) w.String(f.c_str());
     w.EndArray();
+    auto entries = similar.by_applicant.find(a.id);
+    w.Key("similarity");
+    w.StartArray();
+    if (entries != similar.by_applicant.end())
+      for (const SimilarEntry& e : entries->second) {
+        w.StartObject();
+        key_string(w, "problem", e.problem);
+        key_string(w, "with", e.with);
+        w.Key("score");
+        w.Double(std::round(e.score * 1e4) / 1e4);
+        key_int(w, "longest", e.longest);
+        key_int(w, "pair", e.pair);
+        w.EndObject();
+      }
+    w.EndArray();
     w.Key("why");
     w.StartArray();
     for (const std::string& s : r.why) w.String(s.c_str());
+    if (entries != similar.by_applicant.end())
+      for (const SimilarEntry& e : entries->second) w.String(similarity_reason(e).c_str());
     for (const std::string& f : r.flags)
       if (f.rfind("disagreement:", 0) == 0) {
         std::string why = "reviewers differ by more than " + fixed(c.review.disagreement, 1) + " points on " +

@@ -3,7 +3,8 @@
 // ranking.json into report.html.
 //
 // Steps: each review's rubric total (criteria scaled to 0..1, weighted, times 10),
-// calibrated (review/calibration.h); disagreements flagged; per problem the
+// calibrated (review/calibration.h); disagreements flagged; similar solutions
+// flagged (rank/similarity_evidence.h: evidence, never a score); per problem the
 // submission score_from picks; then rank/ranking.h.
 //
 // Contract: pure (the inputs are passed in) and deterministic: the same inputs and
@@ -16,6 +17,7 @@
 
 #include "campaign/campaign.h"
 #include "store/review_store.h"
+#include "store/similarity_store.h"
 
 namespace rank {
 
@@ -27,6 +29,7 @@ struct ShortlistInputs {
   std::vector<store::StoredReview> reviews;
   std::vector<store::QuizResult> quiz;
   std::vector<std::string> incomplete_problems;  // no complete judging generation yet
+  std::vector<store::SimilarityRun> similarity;  // the stored runs, flagged pairs only (SimilarityStore::runs(true))
   int k = 0;                                     // 0: campaign.yaml's shortlist_size
   bool reveal = false;
 };

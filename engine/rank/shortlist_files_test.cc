@@ -1,6 +1,6 @@
 // The shortlist's files for a small fixed campaign: a golden ranking.json (any
 // change to the ranking's output shows up as a diff of that file), byte-identical
-// reruns, blind fields, disagreement flags, the rubric total.
+// reruns, blind fields, disagreement and similarity flags, the rubric total.
 // SHORTLIST_UPDATE_GOLDEN=1 rewrites the golden file (then review the diff).
 #include "rank/shortlist_files.h"
 
@@ -76,6 +76,27 @@ struct Golden {
     in.quiz = {quiz("a1", "p1", 1, "AC", 100, 4), quiz("a1", "p2", 1, "WA", 40, 2), quiz("a2", "p1", 1, "WA", 0, 1),
                quiz("a2", "p1", 2, "AC", 100, 4), quiz("a2", "p2", 1, "AC", 100, 4), quiz("a3", "p1", 1, "TLE", 60, 3),
                quiz("a4", "p1", 1, "AC", 100, 4), quiz("a5", "p2", 1, "RTE", 10, 0), quiz("a6", "p1", 1, "WA", 0, 0)};
+    // a4's p1 is much like a1's; the run saw every submission of p1 there is.
+    store::SimilarityRun run;
+    run.problem_id = "p1";
+    run.threshold = 0.6;
+    run.k = 12;
+    run.w = 8;
+    run.submissions = run.submissions_now = 5;
+    run.clusters = 1;
+    store::SimilarPair pair;
+    pair.submission_a = 1;
+    pair.submission_b = 6;
+    pair.score = 0.92;
+    pair.jaccard = 0.85;
+    pair.longest = 60;
+    pair.flagged = true;
+    pair.cluster = 1;
+    pair.matches = {{60, 1, 4, 2, 5}, {14, 6, 6, 8, 8}};
+    pair.a = {1, "a1", "p1", "python3", 1, "n = int(input())\nprint('</script>')\n"};
+    pair.b = {6, "a4", "p1", "python3", 1, "# mine\nm = int(input())\nprint('</script>')\n"};
+    run.pairs = {pair};
+    in.similarity = {run};
   }
 };
 
@@ -145,4 +166,40 @@ TEST_CASE("shortlist files: best of several tries counts; a changed input change
     return json.substr(at, 90);
   };
   CHECK(hash_of(a.ranking_json) != hash_of(b.ranking_json));
+}
+
+// shortlist.csv without its last column (flags).
+std::string without_flags(const std::string& csv) {
+  std::stringstream in(csv);
+  std::string line, out;
+  while (std::getline(in, line)) out += line.substr(0, line.rfind(',')) + "\n";
+  return out;
+}
+
+TEST_CASE("shortlist files: similar solutions are flagged with their evidence, and change no score") {
+  Golden g;
+  ShortlistFiles with = build_shortlist(g.in);
+  CHECK(with.ranking_json.find("\"similar:p1\"") != std::string::npos);
+  CHECK(with.ranking_json.find("solution to p1 is much like a4's (score 0.92, 60 equal tokens in a row)") !=
+        std::string::npos);
+  CHECK(with.ranking_json.find("solution to p1 is much like a1's") != std::string::npos);
+  CHECK(with.ranking_json.find("\"source_b\": \"# mine\\nm = int(input())") != std::string::npos);
+  CHECK(with.shortlist_csv.find(",a4,") != std::string::npos);
+  CHECK(with.warnings.empty());
+  std::vector<store::SimilarityRun> runs = g.in.similarity;
+  g.in.similarity.clear();
+  ShortlistFiles without = build_shortlist(g.in);
+  CHECK(without.ranking_json.find("similar:") == std::string::npos);
+  // Every rank, total, quiz, review and probability is the same: only the flags differ.
+  CHECK(with.shortlist_csv != without.shortlist_csv);
+  CHECK(without_flags(with.shortlist_csv) == without_flags(without.shortlist_csv));
+  CHECK(without.ranking_json.find("\"similarity_sha256\"") != std::string::npos);
+
+  // Submissions that arrived after the run: said, not hidden.
+  runs[0].submissions_now = 7;
+  g.in.similarity = runs;
+  ShortlistFiles stale = build_shortlist(g.in);
+  REQUIRE(stale.warnings.size() == 1);
+  CHECK(stale.warnings[0].find("similarity of problem p1 was found among 5 submissions; it has 7 now") == 0);
+  CHECK(stale.ranking_json.find("\"stale\": true") != std::string::npos);
 }
