@@ -89,8 +89,6 @@ int similarity_of_files(const SimilarityCommands& s) {
   similarity::BatchOptions o;
   o.k = s.k > 0 ? s.k : 12;
   o.w = s.w > 0 ? s.w : 8;
-  // A handful of files says nothing about boilerplate; a batch does.
-  o.max_share = solutions.size() < 20 ? 1.0 : 0.1;
   similarity::BatchResult r = similarity::compare_batch(solutions, {}, o);
 
   if (s.json) {

@@ -56,7 +56,8 @@ std::vector<Pair> find_pairs(const std::vector<Document>& docs, const std::vecto
       std::vector<int>& p = postings[f.hash];
       if (p.empty() || p.back() != static_cast<int>(d)) p.push_back(static_cast<int>(d));
     }
-  size_t cap = std::max<size_t>(2, static_cast<size_t>(o.max_share * static_cast<double>(docs.size())));
+  size_t cap = std::max<size_t>(std::max(2, o.never_boilerplate),
+                                 static_cast<size_t>(o.max_share * static_cast<double>(docs.size())));
   if (o.max_documents > 0) cap = std::max<size_t>(2, std::min(cap, static_cast<size_t>(o.max_documents)));
   // Each document's distinct usable fingerprints (its side of every score).
   std::vector<size_t> usable(docs.size(), 0);
@@ -73,7 +74,8 @@ std::vector<Pair> find_pairs(const std::vector<Document>& docs, const std::vecto
     pr.a = static_cast<int>(key >> 32);
     pr.b = static_cast<int>(key & 0xffffffffu);
     size_t ua = usable[static_cast<size_t>(pr.a)], ub = usable[static_cast<size_t>(pr.b)];
-    pr.score = static_cast<double>(n) / static_cast<double>(std::max<size_t>(1, std::min(ua, ub)));
+    pr.score = static_cast<double>(n) /
+               static_cast<double>(std::max<size_t>(std::max(1, o.min_side), std::min(ua, ub)));
     pr.jaccard = static_cast<double>(n) / static_cast<double>(std::max<size_t>(1, ua + ub - static_cast<size_t>(n)));
     if (pr.score < o.floor) continue;
     out.push_back(std::move(pr));

@@ -27,9 +27,13 @@ Document fingerprint(std::string_view source, Language language, int k, int w);
 
 struct PairOptions {
   int k = 12;                 // tokens per k-gram (the Document's)
-  double max_share = 0.1;     // a fingerprint in more than this share of documents is boilerplate
+  double max_share = 0.1;     // a fingerprint in more than this share of documents is boilerplate,
+  int never_boilerplate = 10; // ... but never one in this many documents or fewer: a handful of alike
+                              // solutions is what a copy ring looks like, not what everyone writes
   int max_documents = 0;      // ... or in more than this many (0: only the share applies; never fewer than 2)
   double floor = 0.1;         // pairs below this score (over the shorter side) are not returned
+  int min_side = 8;           // a side with fewer usable fingerprints counts as this many: two
+                              // one-line tails that agree (after starter code) prove nothing
 };
 
 struct Match {
@@ -40,7 +44,7 @@ struct Match {
 
 struct Pair {
   int a = 0, b = 0;                       // document indices, a < b
-  double score = 0;                       // shared fingerprints / the shorter side's (0..1)
+  double score = 0;                       // shared fingerprints / the shorter side's, at least min_side (0..1)
   double jaccard = 0;                     // shared / union
   uint32_t longest = 0;                   // tokens in the longest equal run
   std::vector<Match> matches;             // longest first

@@ -76,10 +76,19 @@ TEST_CASE("similarity pairs: starter code and boilerplate are not counted") {
   std::vector<Pair> without = find_pairs(docs, ignored, o);
   CHECK((without.empty() || without[0].score < 0.3));
 
-  // Boilerplate: a fingerprint in more than max_share of the documents is dropped.
-  std::vector<Document> many(10, fingerprint(starter, Language::Python, kK, kW));
+  // Boilerplate: a fingerprint in more than max_share of the documents is dropped ...
+  std::vector<Document> many(30, fingerprint(starter, Language::Python, kK, kW));
   o.max_share = 0.5;
   CHECK(find_pairs(many, {}, o).empty());
+  // ... but never one that only a handful hold: six alike solutions among a hundred
+  // others are a copy ring, even where 1% of the batch is the boilerplate line.
+  std::vector<Document> ring(6, fingerprint(a, Language::Python, kK, kW));
+  for (int i = 0; i < 100; ++i)
+    ring.push_back(fingerprint("print(" + std::to_string(i) + ")\n", Language::Python, kK, kW));
+  o.max_share = 0.01;
+  CHECK(find_pairs(ring, {}, o).size() == 15);  // every pair of the six
+  o.never_boilerplate = 5;
+  CHECK(find_pairs(ring, {}, o).empty());
 }
 
 TEST_CASE("similarity pairs: clusters are the connected components above the threshold") {
