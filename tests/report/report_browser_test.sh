@@ -3,7 +3,12 @@
 # hash, runs its scripts and dumps the resulting DOM, which is checked here.
 #   #sort=total&dir=asc -> EXPECTED_ROWS applicant rows in table#applicants,
 #                          in ascending data-total;
-#   #filter=<an id>     -> that one row.
+#   #filter=<an id>     -> that one row;
+#   #pair=0             -> (when the ranking has flagged similar pairs) the pair
+#                          view open with two source columns whose coloured lines
+#                          are those of the pair's matches (the longer match keeps
+#                          a line two overlap on), one legend entry per match, and
+#                          no element made from the hostile source text.
 # Without Chromium it prints "SKIP: ..." and exits 77 (ctest: SKIP_RETURN_CODE 77).
 #
 # usage: report_browser_test.sh PAGE EXPECTED_ROWS
@@ -144,4 +149,97 @@ dump filtered "filter=$enc"
 rows filtered
 got=$(cut -f1 "$dir/filtered.rows")
 [ "$got" = "$id" ] || fail "#filter=$enc: rows [$(tr '\n' ' ' <<<"$got")], expected just $id $(cat "$dir/filtered.rowerr")"
-echo "report browser: $expected rows in ascending total; #filter=$enc leaves $id"
+
+# The pair view. Expected marks come from the page's own JSON, computed here
+# apart from the page's lineMarks: a line lies in the first match (longest
+# first) whose range on its side contains it; lines end at "\n".
+cat >"$dir/pair.py" <<'PY'
+import json, re, sys
+from html.parser import HTMLParser
+
+VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
+page, dumped = sys.argv[1], sys.argv[2]
+text = open(page, encoding="utf-8").read()
+m = re.search(r'<script type="application/json" id="ranking">(.*?)</script>', text, re.S)
+data = json.loads(m.group(1)) if m else {}
+pairs = (data.get("similarity") or {}).get("pairs") or []
+if not pairs:
+    print("no flagged pair")
+    sys.exit(0)
+pair = pairs[0]
+matches = pair.get("matches") or []
+
+def expected(side):
+    source = pair.get("source_" + side)
+    lines = source.split("\n") if isinstance(source, str) and source else []
+    if lines and lines[-1] == "":
+        lines.pop()
+    marks = []
+    for n in range(1, len(lines) + 1):
+        hit = [i for i, x in enumerate(matches) if x[side + "_lines"][0] <= n <= x[side + "_lines"][1]]
+        marks.append(str(hit[0]) if hit else "")
+    return marks
+
+class View(HTMLParser):
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.stack = []
+        self.view_open = None  # hidden or not, once #pair-view is seen
+        self.side = None
+        self.lines = {}        # side -> [data-match or ""]
+        self.legend = 0
+        self.elements = set()  # tags seen inside the view
+
+    def inside(self):
+        return any(a.get("id") == "pair-view" for _, a in self.stack)
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        if a.get("id") == "pair-view":
+            self.view_open = "hidden" not in a
+        if self.inside():
+            self.elements.add(tag)
+            if "data-side" in a:
+                self.side = a["data-side"]
+                self.lines[self.side] = []
+            classes = (a.get("class") or "").split()
+            if "line" in classes and self.side:
+                mark = a.get("data-match") or ""
+                if mark and ("m%d" % (int(mark) % 6)) not in classes:
+                    sys.exit("line %s of %s: data-match %s without its colour class" % (a.get("data-line"), self.side, mark))
+                self.lines[self.side].append(mark)
+            if "data-show-match" in a:
+                self.legend += 1
+        if tag not in VOID:
+            self.stack.append((tag, a))
+
+    def handle_endtag(self, tag):
+        for i in range(len(self.stack) - 1, -1, -1):
+            if self.stack[i][0] == tag:
+                del self.stack[i:]
+                break
+
+v = View()
+v.feed(open(dumped, encoding="utf-8").read())
+v.close()
+if not v.view_open:
+    sys.exit("the pair view is not open")
+if sorted(v.lines) != ["a", "b"]:
+    sys.exit("source columns: %s, expected a and b" % sorted(v.lines))
+for side in "ab":
+    want = expected(side)
+    if v.lines[side] != want:
+        sys.exit("side %s: marks %s, expected %s" % (side, v.lines[side], want))
+    if matches and not any(v.lines[side]):
+        sys.exit("side %s: no highlighted line" % side)
+if v.legend != len(matches):
+    sys.exit("legend: %d entries for %d matches" % (v.legend, len(matches)))
+for bad in ("img", "script", "iframe"):
+    if bad in v.elements:
+        sys.exit("a <%s> element inside the pair view" % bad)
+print("pair 0: %d + %d lines, %d highlighted, %d matches" % (len(v.lines["a"]), len(v.lines["b"]),
+      sum(1 for s in "ab" for x in v.lines[s] if x), len(matches)))
+PY
+dump pair 'pair=0'
+pair=$(python3 "$dir/pair.py" "$page" "$dir/pair.html" 2>&1) || fail "#pair=0: $pair"
+echo "report browser: $expected rows in ascending total; #filter=$enc leaves $id; #pair=0: $pair"

@@ -1,9 +1,12 @@
 #!/bin/bash
 # The report page's pure script (<script id="shortlist-logic">) under Node, with
-# no DOM: sorting, filtering, the histogram, the cut position and the hash,
-# checked against the ranking embedded in the same page; the DOM script
+# no DOM: sorting, filtering, the histogram, the cut position, the hash and the
+# similarity evidence (line marks, legend, applicant <-> pair links), checked
+# against the ranking embedded in the same page; the DOM script
 # (<script id="shortlist-page">) only gets `node --check`, as nothing here can run
 # it (tests/report/report_browser_test.sh does, in a browser).
+# Each page is checked twice: as given, and with "similarity" (and what refers to
+# it) taken out of its ranking, as a ranking written before similarity ran.
 #
 # usage: report_js_test.sh PAGE...
 #   PAGE: a report .html file, or the engine_report_test binary, whose
@@ -53,7 +56,8 @@ try {
 fs.writeFileSync(path.join(work, 'logic.js'), find('shortlist-logic')[0].text);
 fs.writeFileSync(path.join(work, 'page.js'), find('shortlist-page')[0].text);
 const S = require(path.join(work, 'logic.js'));
-for (const f of ['sortRows', 'filterRows', 'histogram', 'cutIndex', 'parseHash', 'formatHash']) {
+for (const f of ['sortRows', 'filterRows', 'histogram', 'cutIndex', 'parseHash', 'formatHash',
+  'similarity', 'splitLines', 'lineMarks', 'legendText', 'similarEntries']) {
   check(typeof S[f] === 'function', 'shortlist-logic exports no ' + f);
 }
 if (failures.length) done();
@@ -177,7 +181,130 @@ check(JSON.stringify(parsed) === JSON.stringify({ sort: 'total', dir: 'asc', fil
 check(JSON.stringify(S.parseHash('#sort=nosuch&dir=up')) === '{}', 'parseHash keeps unknown values');
 const state = { sort: 'id', dir: 'desc', filter: 'a&b=c d#e', band: 'gated' };
 check(JSON.stringify(S.parseHash('#' + S.formatHash(state))) === JSON.stringify(state), 'formatHash does not round-trip');
+const withPair = { sort: 'rank', dir: 'asc', pair: 2 };
+check(JSON.stringify(S.parseHash('#' + S.formatHash(withPair))) === JSON.stringify(withPair), 'formatHash drops pair');
+check(S.parseHash('#pair=x').pair === undefined && S.parseHash('#pair=-1').pair === undefined, 'parseHash keeps a bad pair');
+check(S.formatHash({ sort: 'rank', dir: 'asc', pair: null }) === 'sort=rank&dir=asc', 'formatHash writes pair=null');
+
+// Similarity evidence. Absent (never run) or present, the page gets one shape.
+const sim = S.similarity(data);
+check(sim.ran === (data.similarity !== undefined && data.similarity !== null), 'similarity: ran is ' + sim.ran);
+check(Array.isArray(sim.problems) && Array.isArray(sim.pairs), 'similarity: not arrays');
+check(JSON.stringify(S.similarity({})) === '{"ran":false,"problems":[],"pairs":[]}', 'similarity of {}');
+const linesOf = (p, s) => S.splitLines(p['source_' + s]);
+
+// Every applicant's entry points at a pair joining it and `with` in that problem,
+// which S.similarEntries resolves to the same index; and the flag is there.
+const byApp = new Map(apps.map((a) => [String(a.id), a]));
+for (const a of apps) {
+  const entries = Array.isArray(a.similarity) ? a.similarity : [];
+  const resolved = S.similarEntries(sim, a);
+  check(resolved.length === entries.length, a.id + ': similarEntries dropped an entry');
+  entries.forEach((e, j) => {
+    const p = sim.pairs[e.pair];
+    const joins = p && p.problem === e.problem &&
+      ((String(p.a) === String(a.id) && String(p.b) === String(e.with)) ||
+       (String(p.b) === String(a.id) && String(p.a) === String(e.with)));
+    check(Number.isInteger(e.pair) && joins, a.id + ': similarity[' + j + '].pair ' + e.pair + ' does not join it and ' + e.with);
+    check(resolved[j] && resolved[j].pair === e.pair, a.id + ': similarEntries resolves entry ' + j + ' elsewhere');
+    check((a.flags || []).includes('similar:' + e.problem), a.id + ': no flag similar:' + e.problem);
+  });
+  // A flag with no entry would be a badge the reader cannot follow.
+  for (const f of a.flags || []) {
+    const problem = S.similarProblem(f);
+    if (problem !== null) check(entries.some((e) => e.problem === problem), a.id + ': flag ' + f + ' without an entry');
+  }
+}
+// ... and every pair shows in both applicants' lists.
+sim.pairs.forEach((p, i) => {
+  for (const s of ['a', 'b']) {
+    const a = byApp.get(String(p[s]));
+    check(a && (a.similarity || []).some((e) => e.pair === i), 'pair ' + i + ': not in ' + p[s] + "'s similarity");
+  }
+});
+// A stale or hand-edited index resolves to the right pair, or to none.
+if (sim.pairs.length) {
+  const p = sim.pairs[0];
+  const wrong = sim.pairs.length > 1 ? 1 : 99;
+  check(S.entryPair(sim, p.a, { problem: p.problem, with: p.b, pair: wrong }) === 0, 'entryPair trusts a wrong index');
+  check(S.entryPair(sim, p.a, { problem: p.problem, with: 'zz-nobody', pair: 0 }) === -1, 'entryPair joins a stranger');
+}
+// The table's badge: "similar" finds exactly the flagged applicants.
+const similar = apps.filter((a) => (a.flags || []).some((f) => /^similar:/.test(f)));
+check(ids(S.filterRows(apps, 'similar:', '')).join() === ids(similar).join(), 'filter "similar:" misses flagged rows');
+if (!sim.ran) check(similar.length === 0, 'similar: flags without a similarity section');
+
+// Line marks, for every side of every pair: one per line; a marked line lies in
+// its match and in no earlier (longer) one; an unmarked line in none.
+const inRange = (m, s, line) => {
+  const r = m && m[s + '_lines'];
+  return Array.isArray(r) && r[0] <= line && line <= r[1];
+};
+sim.pairs.forEach((p, i) => {
+  const matches = p.matches || [];
+  for (const s of ['a', 'b']) {
+    const lines = linesOf(p, s);
+    const marks = S.lineMarks(lines.length, matches, s);
+    check(marks.length === lines.length, 'pair ' + i + s + ': ' + marks.length + ' marks for ' + lines.length + ' lines');
+    const bad = marks.findIndex((m, j) => {
+      const first = matches.findIndex((x) => inRange(x, s, j + 1));
+      return m !== first;
+    });
+    check(bad === -1, 'pair ' + i + s + ': line ' + (bad + 1) + ' marked ' + marks[bad]);
+    check(lines.every((l) => !l.includes('\r')), 'pair ' + i + s + ': a line keeps its \\r');
+  }
+  matches.forEach((m, j) => {
+    check(/^match \d+: (\d+ tokens, )?lines (\d+(-\d+)?|\?) ~ (\d+(-\d+)?|\?)$/.test(S.legendText(m, j)),
+      'pair ' + i + ': legend "' + S.legendText(m, j) + '"');
+  });
+});
+// Exactly, for the sample's first pair (html_report_test.cc): two matches, the
+// second overlapping the first on a's line 6 (the longer one keeps it), b in CRLF.
+const sample = sim.pairs.findIndex((p) => p.problem === 'meanvar' && p.a === 'app-3' && p.b === 'app-12');
+if (sample >= 0) {
+  const p = sim.pairs[sample];
+  const a = S.splitLines(p.source_a), b = S.splitLines(p.source_b);
+  check(a.length === 11 && b.length === 14, 'sample pair: ' + a.length + ' and ' + b.length + ' lines, expected 11 and 14');
+  const marksA = S.lineMarks(a.length, p.matches, 'a'), marksB = S.lineMarks(b.length, p.matches, 'b');
+  check(marksA.join() === '-1,-1,1,1,1,0,0,0,0,0,0', 'sample pair: a marks ' + marksA.join());
+  check(marksB.join() === '-1,1,1,-1,-1,-1,-1,0,0,0,0,0,0,-1', 'sample pair: b marks ' + marksB.join());
+  const legend = p.matches.map(S.legendText).join(' | ');
+  check(legend === 'match 1: 40 tokens, lines 6-11 ~ 8-13 | match 2: 18 tokens, lines 3-6 ~ 2-3', 'sample legend: ' + legend);
+  check(a[0] === '# mean and variance </script><img src=x onerror=alert(1)>', 'sample pair: hostile line 1 is ' + a[0]);
+  check(S.matchClass(0) !== S.matchClass(1), 'two matches share a colour');
+}
+// Edge cases: ranges past the end are clipped, malformed ones ignored.
+const edge = (n, m, s) => S.lineMarks(n, m, s).join();
+check(edge(3, [{ a_lines: [2, 9], b_lines: [1, 1] }], 'a') === '-1,0,0', 'lineMarks: a range past the end');
+check(edge(2, [{ a_lines: [5, 9] }], 'a') === '-1,-1', 'lineMarks: a range after the end');
+check(edge(3, [{ a_lines: [3, 1] }, { a_lines: 'x' }, null, { b_lines: [1, 3] }], 'a') === '-1,-1,-1', 'lineMarks: malformed');
+check(edge(3, [{ b_lines: [1, 1] }, { b_lines: [1, 3] }], 'b') === '0,1,1', 'lineMarks: the first match wins');
+check(edge(0, undefined, 'a') === '' && edge(2, null, 'b') === '-1,-1', 'lineMarks without matches');
+check(S.legendText({ tokens: 7, a_lines: [4, 4], b_lines: [1, 2] }, 2) === 'match 3: 7 tokens, lines 4 ~ 1-2', 'legend of one line');
+check(S.legendText({}, 0) === 'match 1: lines ? ~ ?', 'legend of a malformed match');
+check(S.splitLines('x\r\ny\n').join('|') === 'x|y' && S.splitLines('').length === 0 && S.splitLines('a\rb').length === 1,
+  'splitLines: lines end at \\n only');
+console.log(file + ': similarity: ' + (sim.ran ? sim.problems.length + ' problems, ' + sim.pairs.length + ' pairs' : 'none'));
 done();
+JS
+
+# The same page as a ranking written before similarity ran: no "similarity", no
+# applicants[].similarity, no "similar:" flag; embedded as html_report.cc does.
+cat >"$dir/strip.js" <<'JS'
+'use strict';
+const fs = require('fs');
+const [src, dst] = process.argv.slice(2);
+const html = fs.readFileSync(src, 'utf8');
+const open = '<script type="application/json" id="ranking">';
+const from = html.indexOf(open) + open.length, to = html.indexOf('</script>', from);
+if (from < open.length || to < 0) throw new Error(src + ': no ranking script element');
+const data = JSON.parse(html.slice(from, to));
+delete data.similarity;
+for (const a of data.applicants || []) {
+  delete a.similarity;
+  if (Array.isArray(a.flags)) a.flags = a.flags.filter((f) => !/^similar:/.test(f));
+}
+fs.writeFileSync(dst, html.slice(0, from) + JSON.stringify(data, null, 1).replace(/</g, '\\u003c') + html.slice(to));
 JS
 
 n=0
@@ -192,10 +319,13 @@ for arg in "$@"; do
   [ -s "$page" ] || fail "$page: no such page"
   mkdir -p "$dir/$n"
   node "$dir/check.js" "$page" "$dir/$n" || exit 1
+  node "$dir/strip.js" "$page" "$dir/$n/no-similarity.html" || fail "$page: cannot take similarity out"
+  mkdir -p "$dir/$n/no-similarity"
+  node "$dir/check.js" "$dir/$n/no-similarity.html" "$dir/$n/no-similarity" || exit 1
   out=$(node --check "$dir/$n/page.js" 2>&1) || fail "$arg: the DOM script does not parse: $out"
   # What the browsers this page targets may lack (ES2020+); a cheap guard, not a parser.
   if grep -nE '\?\.[^0-9]|\?\?|\.flat(Map)?\(' "$dir/$n/logic.js" "$dir/$n/page.js"; then
     fail "$arg: the scripts use syntax newer than ES2017 (above)"
   fi
 done
-echo "report js: $n pages passed"
+echo "report js: $n pages passed (each also without similarity)"
