@@ -2,6 +2,8 @@
 
 #include <string_view>
 
+#include "report/report_dom.inc"
+#include "report/report_logic.inc"
 #include "report/report_page.inc"
 
 namespace report {
