@@ -70,7 +70,7 @@ TEST_CASE("similarity batch: a fixed threshold is used as given; otherwise the b
   BatchOptions o = small_batch();
   BatchResult relative = compare_batch(s, {}, o);
   CHECK_FALSE(relative.threshold_fixed);
-  CHECK(relative.threshold == 0.4);  // three pairs are too few to judge by
+  CHECK(relative.threshold == kFewPairsThreshold);  // three pairs are too few to judge by
   REQUIRE(relative.clusters.size() == 1);
   CHECK(relative.clusters[0] == std::vector<int>{0, 1});
   o.threshold = 0.99;

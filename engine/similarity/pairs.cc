@@ -101,15 +101,15 @@ std::vector<Pair> find_pairs(const std::vector<Document>& docs, const std::vecto
 }
 
 double relative_threshold(std::vector<double> scores) {
-  if (scores.size() < 5) return 0.4;
-  auto median = [](std::vector<double> v) {
-    std::sort(v.begin(), v.end());
-    size_t m = v.size() / 2;
-    return v.size() % 2 ? v[m] : (v[m - 1] + v[m]) / 2;
-  };
-  double mid = median(scores);
-  for (double& x : scores) x = std::abs(x - mid);
-  return std::clamp(mid + 4 * median(scores), 0.4, 0.9);
+  if (scores.size() < kFewPairs) return kFewPairsThreshold;
+  std::sort(scores.begin(), scores.end());
+  const double n = static_cast<double>(scores.size());
+  const double q90 = scores[static_cast<size_t>(0.90 * n)], q99 = scores[static_cast<size_t>(0.99 * n)];
+  // The tail as exponential: from q90 on, each tenth as many pairs per (q99 - q90).
+  // Where one pair is left, a score stops being what alike solutions reach by chance.
+  const double decay = std::max(0.01, (q99 - q90) / std::log(10.0));
+  const double expected_one = q90 + decay * std::log(std::max(1.0, 0.1 * n));
+  return std::clamp(expected_one, 0.5, 0.9);
 }
 
 std::vector<std::vector<int>> clusters(int n, const std::vector<Pair>& pairs, double threshold) {

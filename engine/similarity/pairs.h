@@ -54,10 +54,14 @@ struct Pair {
 std::vector<Pair> find_pairs(const std::vector<Document>& documents, const std::vector<uint64_t>& ignored,
                              const PairOptions& options);
 
-// The flagging threshold for one problem, from its own pairs' scores: a pair is
-// suspicious when it stands out from how alike that problem's solutions are anyway
-// (a short task makes everyone's code alike). median + 4 * MAD of the scores,
-// kept within [0.4, 0.9]; 0.4 when there are fewer than 5 pairs to judge by.
+// The flagging threshold for one problem, from its own pairs' scores (those above
+// the floor): a pair is suspicious when it stands out from how alike that problem's
+// solutions are anyway (a short task makes everyone's code alike). The upper tail
+// of the scores is taken as exponential, fitted on its 90th and 99th percentiles,
+// and the threshold is where one pair is expected above it; kept within [0.5, 0.9].
+// With fewer than kFewPairs pairs there is no tail to fit: kFewPairsThreshold.
+inline constexpr size_t kFewPairs = 20;
+inline constexpr double kFewPairsThreshold = 0.7;
 double relative_threshold(std::vector<double> scores);
 
 // Connected components of the pairs scoring at least `threshold`, each sorted,

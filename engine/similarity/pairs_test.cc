@@ -102,10 +102,25 @@ TEST_CASE("similarity pairs: clusters are the connected components above the thr
 }
 
 TEST_CASE("similarity pairs: the threshold follows the problem's own scores") {
-  CHECK(relative_threshold({0.9, 0.1}) == 0.4);  // too few to judge by
-  CHECK(relative_threshold({0.05, 0.06, 0.05, 0.07, 0.05, 0.06, 0.95}) == doctest::Approx(0.4));  // clamped low
-  double t = relative_threshold({0.30, 0.35, 0.32, 0.40, 0.31, 0.33, 0.36, 0.95});
-  CHECK(t > 0.4);   // alike solutions raise the bar ...
-  CHECK(t < 0.95);  // ... and the copy still stands out
-  CHECK(relative_threshold({0.8, 0.85, 0.9, 0.88, 0.82}) == 0.9);  // clamped high
+  CHECK(relative_threshold({0.9, 0.1}) == kFewPairsThreshold);  // too few to judge by
+  // Scores spread over 0.10..0.30 (a problem solved in many ways) and over
+  // 0.30..0.60 (a short task that makes everyone's code alike), 1,000 pairs each.
+  std::vector<double> varied, alike;
+  for (int i = 0; i < 1000; ++i) {
+    double u = (i % 100) / 100.0, tail = i % 10 == 0 ? 0.05 * (i % 7) : 0;
+    varied.push_back(0.10 + 0.20 * u * u + tail);
+    alike.push_back(0.30 + 0.30 * u * u + tail);
+  }
+  double low = relative_threshold(varied), high = relative_threshold(alike);
+  CHECK(low >= 0.5);
+  CHECK(high > low);  // alike solutions raise the bar
+  CHECK(high <= 0.9);
+  // One planted copy among them does not move it.
+  alike.push_back(0.97);
+  CHECK(relative_threshold(alike) == doctest::Approx(high).epsilon(0.01));
+  // A heavy tail pushes it to the top of its range.
+  std::vector<double> heavy(alike);
+  for (int i = 0; i < 100; ++i) heavy.push_back(0.6 + 0.004 * i);
+  CHECK(relative_threshold(heavy) == 0.9);
+  MESSAGE("varied " << low << ", alike " << high);
 }
