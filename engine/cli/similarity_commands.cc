@@ -18,6 +18,10 @@ namespace {
 constexpr int kExitRefused = 1;
 constexpr int kExitBadArguments = 2;
 constexpr size_t kPairsShown = 20;  // per problem, in the text output
+// Pairs at or above this (or the threshold, if lower) are stored: the flagged ones
+// and the near misses a reviewer may want to compare. --json prints every pair
+// above the batch's floor; storing hundreds of thousands of weak pairs helps nobody.
+constexpr double kStoredFloor = 0.5;
 using Writer = rapidjson::Writer<rapidjson::StringBuffer>;
 
 double rounded(double x) { return std::round(x * 1e4) / 1e4; }
@@ -201,6 +205,8 @@ bool compare_problem(const campaign::Campaign& c, const std::string& problem, co
   run.starter = starter_list;
   size_t flagged = 0;
   for (const similarity::Pair& p : r.pairs) {
+    flagged += p.score >= r.threshold;
+    if (p.score < std::min(r.threshold, kStoredFloor)) continue;
     store::SimilarPair sp;
     sp.submission_a = subs[sub_of[static_cast<size_t>(p.a)]].submission_id;
     sp.submission_b = subs[sub_of[static_cast<size_t>(p.b)]].submission_id;
@@ -211,7 +217,6 @@ bool compare_problem(const campaign::Campaign& c, const std::string& problem, co
     sp.cluster = sp.flagged ? cluster_of[static_cast<size_t>(p.a)] : 0;
     for (const similarity::Match& m : p.matches)
       sp.matches.push_back({m.tokens, m.a_first, m.a_last, m.b_first, m.b_last});
-    flagged += sp.flagged;
     run.pairs.push_back(std::move(sp));
   }
   if (std::string e = st.replace_run(run); !e.empty()) {
@@ -326,7 +331,7 @@ int similarity_of_campaign(const SimilarityCommands& s) {
   if (s.json) {
     w.StartObject();
     w.Key("floor");
-    w.Double(0.1);
+    w.Double(similarity::BatchOptions{}.floor);
     w.Key("problems");
     w.StartArray();
   }
@@ -354,7 +359,7 @@ void add_similarity_commands(CLI::App& app, SimilarityCommands* s) {
       "Find near-copies among solutions: renamed identifiers, reordered functions and changed comments do not hide "
       "them. Without --files: the campaign's submissions, per problem (starter code and settings from campaign.yaml's "
       "similarity: section), stored for `shortlist rank`, whose report shows flagged pairs side by side. With --files: "
-      "loose source files. Prints each pair above a low floor (0.1) with its score (shared fingerprints over the "
+      "loose source files. Prints each pair above a low floor (0.25) with its score (shared fingerprints over the "
       "shorter solution's), the longest equal run and the matching lines, the clusters, and the threshold that flags "
       "a pair (relative to the batch's own scores unless campaign.yaml fixes one). Flags change no score.");
   s->similarity->add_option("--files", s->files, "FILE...  loose sources (.py, .c, .cc/.cpp, .java, .js) instead of "

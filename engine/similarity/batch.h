@@ -32,7 +32,7 @@ struct Starter {
 
 struct BatchOptions {
   int k = 12, w = 8;
-  double floor = 0.1;      // pairs scoring below this are not returned
+  double floor = 0.25;     // pairs scoring below this are not returned
   double max_share = 0.1;  // boilerplate: a fingerprint in more than this share of the batch
   std::optional<double> threshold;  // fixed; nullopt: relative_threshold() of the batch's scores
 };

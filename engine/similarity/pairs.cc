@@ -48,53 +48,86 @@ Document fingerprint(std::string_view source, Language language, int k, int w) {
 std::vector<Pair> find_pairs(const std::vector<Document>& docs, const std::vector<uint64_t>& ignored,
                              const PairOptions& o) {
   const std::unordered_set<uint64_t> starter(ignored.begin(), ignored.end());
-  // hash -> documents holding it (each once), in document order.
-  std::unordered_map<uint64_t, std::vector<int>> postings;
-  for (size_t d = 0; d < docs.size(); ++d)
+  const size_t n = docs.size();
+  // Each distinct fingerprint gets an id; postings[id]: the documents holding it
+  // (each once, ascending).
+  std::unordered_map<uint64_t, uint32_t> id_of;
+  std::vector<std::vector<int>> postings;
+  for (size_t d = 0; d < n; ++d)
     for (const Fingerprint& f : docs[d].prints) {
       if (starter.count(f.hash)) continue;
-      std::vector<int>& p = postings[f.hash];
+      auto [it, fresh] = id_of.emplace(f.hash, static_cast<uint32_t>(postings.size()));
+      if (fresh) postings.emplace_back();
+      std::vector<int>& p = postings[it->second];
       if (p.empty() || p.back() != static_cast<int>(d)) p.push_back(static_cast<int>(d));
     }
   size_t cap = std::max<size_t>(std::max(2, o.never_boilerplate),
-                                 static_cast<size_t>(o.max_share * static_cast<double>(docs.size())));
+                                 static_cast<size_t>(o.max_share * static_cast<double>(n)));
   if (o.max_documents > 0) cap = std::max<size_t>(2, std::min(cap, static_cast<size_t>(o.max_documents)));
-  // Each document's distinct usable fingerprints (its side of every score).
-  std::vector<size_t> usable(docs.size(), 0);
-  std::unordered_map<uint64_t, int> shared;  // (a << 32 | b) -> distinct shared fingerprints
-  for (const auto& [hash, p] : postings) {
-    if (p.size() > cap) continue;
-    for (int d : p) ++usable[static_cast<size_t>(d)];
-    for (size_t i = 0; i < p.size(); ++i)
-      for (size_t j = i + 1; j < p.size(); ++j) ++shared[static_cast<uint64_t>(p[i]) << 32 | static_cast<uint32_t>(p[j])];
-  }
-  std::vector<Pair> out;
-  for (const auto& [key, n] : shared) {
-    Pair pr;
-    pr.a = static_cast<int>(key >> 32);
-    pr.b = static_cast<int>(key & 0xffffffffu);
-    size_t ua = usable[static_cast<size_t>(pr.a)], ub = usable[static_cast<size_t>(pr.b)];
-    pr.score = static_cast<double>(n) /
-               static_cast<double>(std::max<size_t>(std::max(1, o.min_side), std::min(ua, ub)));
-    pr.jaccard = static_cast<double>(n) / static_cast<double>(std::max<size_t>(1, ua + ub - static_cast<size_t>(n)));
-    if (pr.score < o.floor) continue;
-    out.push_back(std::move(pr));
-  }
-  std::sort(out.begin(), out.end(), [](const Pair& x, const Pair& y) { return x.a != y.a ? x.a < y.a : x.b < y.b; });
-  // Evidence for the pairs kept: seeds are the positions of their shared, usable fingerprints.
-  for (Pair& pr : out) {
-    const Document &a = docs[static_cast<size_t>(pr.a)], &b = docs[static_cast<size_t>(pr.b)];
-    std::unordered_map<uint64_t, std::vector<uint32_t>> in_b;
-    for (const Fingerprint& f : b.prints) in_b[f.hash].push_back(f.position);
-    std::vector<std::pair<uint32_t, uint32_t>> seeds;
-    for (const Fingerprint& f : a.prints) {
-      auto it = in_b.find(f.hash);
-      if (it == in_b.end() || starter.count(f.hash)) continue;
-      auto posting = postings.find(f.hash);
-      if (posting == postings.end() || posting->second.size() > cap) continue;
-      for (uint32_t pb : it->second) seeds.emplace_back(f.position, pb);
+
+  // Per document: its usable fingerprints' distinct ids (its side of every score),
+  // and (hash, position) of each usable fingerprint, sorted, for the evidence.
+  std::vector<std::vector<uint32_t>> ids(n);
+  std::vector<std::vector<std::pair<uint64_t, uint32_t>>> located(n);
+  for (size_t d = 0; d < n; ++d) {
+    for (const Fingerprint& f : docs[d].prints) {
+      auto it = id_of.find(f.hash);
+      if (it == id_of.end() || postings[it->second].size() > cap) continue;
+      ids[d].push_back(it->second);
+      located[d].emplace_back(f.hash, f.position);
     }
-    pr.matches = equal_runs(a, b, std::move(seeds), o.k);
+    std::sort(ids[d].begin(), ids[d].end());
+    ids[d].erase(std::unique(ids[d].begin(), ids[d].end()), ids[d].end());
+    std::sort(located[d].begin(), located[d].end());
+  }
+
+  // Shared fingerprints of `a` with every later document, counted in a dense
+  // array (the hot loop: postings are at most `cap` long).
+  std::vector<Pair> out;
+  std::vector<int> count(n, 0);
+  std::vector<int> touched;
+  for (size_t a = 0; a < n; ++a) {
+    for (uint32_t id : ids[a])
+      for (int b : postings[id])
+        if (static_cast<size_t>(b) > a && count[static_cast<size_t>(b)]++ == 0) touched.push_back(b);
+    std::sort(touched.begin(), touched.end());
+    for (int b : touched) {
+      const size_t shared = static_cast<size_t>(count[static_cast<size_t>(b)]);
+      count[static_cast<size_t>(b)] = 0;
+      const size_t ua = ids[a].size(), ub = ids[static_cast<size_t>(b)].size();
+      Pair pr;
+      pr.a = static_cast<int>(a);
+      pr.b = b;
+      pr.score = static_cast<double>(shared) /
+                 static_cast<double>(std::max<size_t>(std::max(1, o.min_side), std::min(ua, ub)));
+      pr.jaccard = static_cast<double>(shared) / static_cast<double>(std::max<size_t>(1, ua + ub - shared));
+      if (pr.score >= o.floor) out.push_back(std::move(pr));
+    }
+    touched.clear();
+  }
+
+  // Evidence for the pairs kept: seeds are the positions of their shared, usable
+  // fingerprints, found by merging the two sorted lists.
+  std::vector<std::pair<uint32_t, uint32_t>> seeds;
+  for (Pair& pr : out) {
+    const auto& la = located[static_cast<size_t>(pr.a)];
+    const auto& lb = located[static_cast<size_t>(pr.b)];
+    seeds.clear();
+    for (size_t i = 0, j = 0; i < la.size() && j < lb.size();) {
+      if (la[i].first < lb[j].first) {
+        ++i;
+      } else if (lb[j].first < la[i].first) {
+        ++j;
+      } else {
+        size_t j_end = j;
+        while (j_end < lb.size() && lb[j_end].first == la[i].first) ++j_end;
+        const uint64_t h = la[i].first;
+        for (; i < la.size() && la[i].first == h; ++i)
+          for (size_t t = j; t < j_end; ++t) seeds.emplace_back(la[i].second, lb[t].second);
+        j = j_end;
+      }
+    }
+    pr.matches = equal_runs(docs[static_cast<size_t>(pr.a)], docs[static_cast<size_t>(pr.b)], seeds, o.k);
     pr.longest = pr.matches.empty() ? 0 : pr.matches.front().tokens;
   }
   return out;

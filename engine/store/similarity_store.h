@@ -1,6 +1,6 @@
 // The similarity side of the campaign store: the submitted sources that
 // `shortlist similarity` compares, and what it found, per problem: the run's
-// settings and threshold, the pairs above the floor with their evidence (matched
+// settings and threshold, the pairs worth a look (flagged, and near misses) with their evidence (matched
 // line ranges), and which flagged pairs form a cluster. The ranking reads the
 // flagged pairs (with both sources, for the side-by-side view); flags never change
 // a score.

@@ -97,6 +97,11 @@ def main():
         print("%s: %d submissions, %d planted pairs, %d flagged at %.2f: precision %.3f, recall %.3f; "
               "recall at precision >= 0.9: %.3f; AUC %.4f" % (p["id"], p["submissions"], len(planted), len(flagged),
                                                                p["threshold"], precision, recall, best, area))
+        if pos:
+            ranked_neg = sorted(neg, reverse=True)
+            print("  planted pairs score min %.2f, median %.2f; other pairs: highest %.2f, 10th highest %.2f"
+                  % (min(pos), sorted(pos)[len(pos) // 2], ranked_neg[0] if ranked_neg else 0.0,
+                     ranked_neg[9] if len(ranked_neg) > 9 else 0.0))
         if missed:
             print("  missed: " + ", ".join("%s~%s (%.2f)" % (x[1], x[2], scores.get(x, 0.0)) for x in missed[:8])
                   + (" ..." if len(missed) > 8 else ""))
