@@ -1,22 +1,14 @@
 #include "similarity/batch.h"
 
-#include <fstream>
-#include <sstream>
 #include <string>
 
 #include <doctest/doctest.h>
 
+#include "similarity/test_fixtures.h"
+
 using namespace similarity;
 
 namespace {
-
-std::string fixture(const std::string& name) {
-  std::ifstream in(std::string(TESTDATA_DIR) + "/" + name);
-  REQUIRE_MESSAGE(in, "cannot read fixture " << name);
-  std::stringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
 
 BatchOptions small_batch() {
   BatchOptions o;

@@ -1,27 +1,16 @@
 #include "similarity/pairs.h"
 
-#include <fstream>
-#include <sstream>
 #include <string>
 
 #include <doctest/doctest.h>
+
+#include "similarity/test_fixtures.h"
 
 using namespace similarity;
 
 namespace {
 
 const int kK = 8, kW = 6;
-
-// The fixtures (tests/similarity/testdata, shared with the CLI test): an original,
-// a copy with renamed identifiers, reordered functions and changed comments and
-// messages, and the same task solved another way.
-std::string fixture(const std::string& name) {
-  std::ifstream in(std::string(TESTDATA_DIR) + "/" + name);
-  REQUIRE_MESSAGE(in, "cannot read fixture " << name);
-  std::stringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
 
 }  // namespace
 
