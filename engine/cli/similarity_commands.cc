@@ -24,6 +24,8 @@ constexpr size_t kPairsShown = 20;  // per problem, in the text output
 constexpr double kStoredFloor = 0.5;
 using Writer = rapidjson::Writer<rapidjson::StringBuffer>;
 
+double floor_of(const SimilarityCommands& s) { return s.floor >= 0 ? s.floor : similarity::BatchOptions{}.floor; }
+
 double rounded(double x) { return std::round(x * 1e4) / 1e4; }
 
 void write_lines(Writer& w, const char* key, int first, int last) {
@@ -93,7 +95,11 @@ int similarity_of_files(const SimilarityCommands& s) {
   similarity::BatchOptions o;
   o.k = s.k > 0 ? s.k : 12;
   o.w = s.w > 0 ? s.w : 8;
+  o.floor = std::min(floor_of(s), similarity::kMinRelativeThreshold);  // (flagged pairs are always printed)
   similarity::BatchResult r = similarity::compare_batch(solutions, {}, o);
+  const double printed_from = std::min(floor_of(s), r.threshold);
+  size_t printed = 0;
+  for (const similarity::Pair& p : r.pairs) printed += p.score >= printed_from;
 
   if (s.json) {
     rapidjson::StringBuffer buf;
@@ -102,6 +108,7 @@ int similarity_of_files(const SimilarityCommands& s) {
     w.Key("pairs");
     w.StartArray();
     for (const similarity::Pair& p : r.pairs) {
+      if (p.score < printed_from) continue;
       w.StartObject();
       w.Key("a");
       w.String(s.files[static_cast<size_t>(p.a)].c_str());
@@ -130,8 +137,8 @@ int similarity_of_files(const SimilarityCommands& s) {
     std::printf("%s\n", buf.GetString());
     return 0;
   }
-  std::printf("%zu files, %zu pairs above %.2f, flagged at %.2f (k %d, w %d)\n", solutions.size(), r.pairs.size(),
-              o.floor, r.threshold, o.k, o.w);
+  std::printf("%zu files, %zu pairs above %.2f, flagged at %.2f (k %d, w %d)\n", solutions.size(), printed,
+              printed_from, r.threshold, o.k, o.w);
   for (const similarity::Pair& p : r.pairs)
     if (p.score >= r.threshold) print_pair(p, s.files[static_cast<size_t>(p.a)], s.files[static_cast<size_t>(p.b)]);
   for (const std::vector<int>& g : r.clusters) {
@@ -188,7 +195,13 @@ bool compare_problem(const campaign::Campaign& c, const std::string& problem, co
   o.w = s.w > 0 ? s.w : cfg.w;
   o.max_share = cfg.max_share;
   if (cfg.threshold > 0) o.threshold = cfg.threshold;
+  // What is stored (from kStoredFloor, or a lower fixed threshold) needs its evidence
+  // whatever floor the printing asked for; what is printed starts at that floor.
+  o.floor = std::min({floor_of(s), kStoredFloor, o.threshold.value_or(1.0)});
   similarity::BatchResult r = similarity::compare_batch(solutions, starter, o);
+  const double printed_from = std::min(floor_of(s), r.threshold);  // (flagged pairs are always printed)
+  size_t printed = 0;
+  for (const similarity::Pair& p : r.pairs) printed += p.score >= printed_from;
 
   // Each flagged pair's cluster (1-based, largest cluster first).
   std::vector<int> cluster_of(solutions.size(), 0);
@@ -228,7 +241,7 @@ bool compare_problem(const campaign::Campaign& c, const std::string& problem, co
   if (w == nullptr) {
     std::printf("%s: %zu submissions by %zu applicants, %zu pairs above %.2f, %zu flagged at %.2f (%s), %zu clusters "
                 "(k %d, w %d%s)\n",
-                problem.c_str(), subs.size(), owner_of.size(), r.pairs.size(), o.floor, flagged, r.threshold,
+                problem.c_str(), subs.size(), owner_of.size(), printed, printed_from, flagged, r.threshold,
                 r.threshold_fixed ? "campaign.yaml" : "relative to this problem's scores", r.clusters.size(), o.k,
                 o.w, starter.empty() ? "" : (", starter: " + starter_list).c_str());
     for (const auto& [lang, n] : unread)
@@ -284,6 +297,7 @@ bool compare_problem(const campaign::Campaign& c, const std::string& problem, co
   w->Key("pairs");
   w->StartArray();
   for (const similarity::Pair& p : r.pairs) {
+    if (p.score < printed_from) continue;
     w->StartObject();
     w->Key("a");
     w->String(sub(p.a).applicant_id.c_str());
@@ -326,23 +340,22 @@ int similarity_of_campaign(const SimilarityCommands& s) {
     std::fprintf(stderr, "shortlist similarity: %s\n", error.c_str());
     return kExitRefused;
   }
-  rapidjson::StringBuffer buf;
-  Writer w(buf);
-  if (s.json) {
-    w.StartObject();
-    w.Key("floor");
-    w.Double(similarity::BatchOptions{}.floor);
-    w.Key("problems");
-    w.StartArray();
-  }
+  // JSON: {"floor": F, "problems": [...]}, each problem's object written and printed
+  // in turn (one problem's pairs can run to tens of MB; all of them need not be held).
+  if (s.json) std::printf("{\"floor\":%g,\"problems\":[", rounded(floor_of(s)));
+  bool first = true;
   for (const campaign::ProblemRef& p : o->campaign.problems) {
     if (!s.problem.empty() && p.id != s.problem) continue;
+    rapidjson::StringBuffer buf;
+    Writer w(buf);
     if (!compare_problem(o->campaign, p.id, s, *st, s.json ? &w : nullptr)) return kExitRefused;
+    if (s.json) {
+      std::printf("%s%s", first ? "" : ",", buf.GetString());
+      first = false;
+    }
   }
   if (s.json) {
-    w.EndArray();
-    w.EndObject();
-    std::printf("%s\n", buf.GetString());
+    std::printf("]}\n");
   } else {
     std::printf("stored in %s/shortlist.db: `shortlist rank` shows the flagged pairs side by side in report.html "
                 "(flags are evidence for reviewers; they change no score)\n",
@@ -359,7 +372,7 @@ void add_similarity_commands(CLI::App& app, SimilarityCommands* s) {
       "Find near-copies among solutions: renamed identifiers, reordered functions and changed comments do not hide "
       "them. Without --files: the campaign's submissions, per problem (starter code and settings from campaign.yaml's "
       "similarity: section), stored for `shortlist rank`, whose report shows flagged pairs side by side. With --files: "
-      "loose source files. Prints each pair above a low floor (0.25) with its score (shared fingerprints over the "
+      "loose source files. Prints each pair above a low floor (0.4; --floor) with its score (shared fingerprints over the "
       "shorter solution's), the longest equal run and the matching lines, the clusters, and the threshold that flags "
       "a pair (relative to the batch's own scores unless campaign.yaml fixes one). Flags change no score.");
   s->similarity->add_option("--files", s->files, "FILE...  loose sources (.py, .c, .cc/.cpp, .java, .js) instead of "
@@ -372,6 +385,9 @@ void add_similarity_commands(CLI::App& app, SimilarityCommands* s) {
                           "clusters, threshold, k, w}; for the campaign {floor, problems: [{id, submissions, "
                           "threshold, k, w, starter, flagged, pairs: [{a, b, attempt_a, attempt_b, score, ...}], "
                           "clusters}]}");
+  s->similarity->add_option("--floor", s->floor, "X  print the pairs scoring at least X (default 0.4; the threshold "
+                                                 "is fitted on the pairs from 0.25 whatever X is)")
+      ->check(CLI::Range(0.0, 1.0));
   s->similarity->add_option("--k", s->k, "K  tokens per fingerprinted k-gram (default: campaign.yaml's, else 12)")
       ->check(CLI::Range(3, 100));
   s->similarity->add_option("--w", s->w, "W  winnowing window (default: campaign.yaml's, else 8): every equal run of "

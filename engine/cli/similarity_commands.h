@@ -6,7 +6,8 @@
 //       (the report shows flagged pairs side by side). Flags never change a score.
 //   similarity --files A B ... [--json]     loose source files (authors checking a batch)
 // campaign.yaml's similarity: section gives k, w, max_share, threshold and each
-// problem's starter files; --k/--w override them.
+// problem's starter files; --k/--w override them. --floor sets the score from which
+// pairs are printed (default 0.4; the threshold is fitted on the pairs from 0.25 either way).
 // Exit codes: 0 done; 1 the campaign cannot be used (or a starter file cannot be
 // read); 2 bad arguments.
 #pragma once
@@ -26,6 +27,7 @@ struct SimilarityCommands {
   std::string problem;
   bool json = false;
   int k = 0, w = 0;  // 0: campaign.yaml's (or 12 and 8 for loose files)
+  double floor = -1;  // pairs printed from this score; < 0: BatchOptions' floor
 };
 
 void add_similarity_commands(CLI::App& app, SimilarityCommands* state);

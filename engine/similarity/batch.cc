@@ -22,7 +22,8 @@ BatchResult compare_batch(const std::vector<Solution>& solutions, const std::vec
   PairOptions po;
   po.k = o.k;
   po.max_share = o.max_share;
-  po.floor = o.floor;
+  po.floor = std::min(o.floor, kFitFloor);
+  po.evidence_from = o.floor;
   std::vector<Pair> all = find_pairs(docs, std::vector<uint64_t>(ignored.begin(), ignored.end()), po);
 
   // The best pair per pair of owners (ties: the first in (a, b) order).
@@ -33,10 +34,11 @@ BatchResult compare_batch(const std::vector<Solution>& solutions, const std::vec
     auto [it, fresh] = best.emplace(std::minmax(oa, ob), i);
     if (!fresh && all[i].score > all[it->second].score) it->second = i;
   }
-  for (const auto& [owners, i] : best) out.pairs.push_back(std::move(all[i]));
-
   std::vector<double> scores;
-  for (const Pair& p : out.pairs) scores.push_back(p.score);
+  for (const auto& [owners, i] : best) {
+    if (all[i].score >= kFitFloor) scores.push_back(all[i].score);
+    if (all[i].score >= o.floor) out.pairs.push_back(std::move(all[i]));
+  }
   out.threshold_fixed = o.threshold.has_value();
   out.threshold = o.threshold ? *o.threshold : relative_threshold(scores);
   out.clusters = clusters(static_cast<int>(solutions.size()), out.pairs, out.threshold);

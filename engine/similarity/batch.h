@@ -30,9 +30,13 @@ struct Starter {
   std::string_view text;
 };
 
+// The relative threshold is fitted on the pairs scoring at least this, whatever the
+// floor of the pairs returned: the fit describes the problem, not what a caller asked to see.
+inline constexpr double kFitFloor = 0.25;
+
 struct BatchOptions {
   int k = 12, w = 8;
-  double floor = 0.25;     // pairs scoring below this are not returned
+  double floor = 0.4;      // pairs scoring below this are not returned (nor their evidence sought)
   double max_share = 0.1;  // boilerplate: a fingerprint in more than this share of the batch
   std::optional<double> threshold;  // fixed; nullopt: relative_threshold() of the batch's scores
 };

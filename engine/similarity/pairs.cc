@@ -110,6 +110,7 @@ std::vector<Pair> find_pairs(const std::vector<Document>& docs, const std::vecto
   // fingerprints, found by merging the two sorted lists.
   std::vector<std::pair<uint32_t, uint32_t>> seeds;
   for (Pair& pr : out) {
+    if (pr.score < o.evidence_from) continue;
     const auto& la = located[static_cast<size_t>(pr.a)];
     const auto& lb = located[static_cast<size_t>(pr.b)];
     seeds.clear();
@@ -142,7 +143,7 @@ double relative_threshold(std::vector<double> scores) {
   // Where one pair is left, a score stops being what alike solutions reach by chance.
   const double decay = std::max(0.01, (q99 - q90) / std::log(10.0));
   const double expected_one = q90 + decay * std::log(std::max(1.0, 0.1 * n));
-  return std::clamp(expected_one, 0.5, 0.9);
+  return std::clamp(expected_one, kMinRelativeThreshold, kMaxRelativeThreshold);
 }
 
 std::vector<std::vector<int>> clusters(int n, const std::vector<Pair>& pairs, double threshold) {

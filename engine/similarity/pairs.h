@@ -32,6 +32,7 @@ struct PairOptions {
                               // solutions is what a copy ring looks like, not what everyone writes
   int max_documents = 0;      // ... or in more than this many (0: only the share applies; never fewer than 2)
   double floor = 0.1;         // pairs below this score (over the shorter side) are not returned
+  double evidence_from = 0;   // matches are found only for pairs scoring at least this (the costly part)
   int min_side = 8;           // a side with fewer usable fingerprints counts as this many: two
                               // one-line tails that agree (after starter code) prove nothing
 };
@@ -61,6 +62,7 @@ std::vector<Pair> find_pairs(const std::vector<Document>& documents, const std::
 // and the threshold is where one pair is expected above it; kept within [0.5, 0.9].
 // With fewer than kFewPairs pairs there is no tail to fit: kFewPairsThreshold.
 inline constexpr size_t kFewPairs = 20;
+inline constexpr double kMinRelativeThreshold = 0.5, kMaxRelativeThreshold = 0.9;
 inline constexpr double kFewPairsThreshold = 0.7;
 double relative_threshold(std::vector<double> scores);
 

@@ -75,7 +75,7 @@ expect "similarity with starter" 0 "$SHORTLIST" similarity --json
 /usr/bin/python3 - "$out" <<'PYEOF' || fail "similarity --json: $out"
 import json, sys
 d = json.loads(sys.argv[1])
-assert d["floor"] == 0.25
+assert d["floor"] == 0.4
 (p,) = d["problems"]
 assert p["id"] == "meanvar" and p["submissions"] == 7 and p["applicants"] == 6, p
 assert p["starter"] == ["starter.py"] and p["k"] == 12 and p["w"] == 8, p
