@@ -24,6 +24,23 @@ constexpr size_t kPairsShown = 20;  // per problem, in the text output
 constexpr double kStoredFloor = 0.5;
 using Writer = rapidjson::Writer<rapidjson::StringBuffer>;
 
+// "; 2.3 of them expected by chance" (the tail model's count of alike, not copied,
+// pairs at the threshold), or nothing when there were too few pairs to fit it.
+std::string chance_note(const similarity::BatchResult& r) {
+  if (!r.chance_flagged) return "";
+  char text[96];
+  std::snprintf(text, sizeof text, "; %.1f of them expected by chance", *r.chance_flagged);
+  return text;
+}
+
+void write_chance(Writer& w, const similarity::BatchResult& r) {
+  w.Key("chance_flagged");
+  if (r.chance_flagged)
+    w.Double(std::round(*r.chance_flagged * 10) / 10);
+  else
+    w.Null();
+}
+
 double floor_of(const SimilarityCommands& s) { return s.floor >= 0 ? s.floor : similarity::BatchOptions{}.floor; }
 
 double rounded(double x) { return std::round(x * 1e4) / 1e4; }
@@ -129,6 +146,7 @@ int similarity_of_files(const SimilarityCommands& s) {
     w.EndArray();
     w.Key("threshold");
     w.Double(rounded(r.threshold));
+    write_chance(w, r);
     w.Key("k");
     w.Int(o.k);
     w.Key("w");
@@ -137,8 +155,8 @@ int similarity_of_files(const SimilarityCommands& s) {
     std::printf("%s\n", buf.GetString());
     return 0;
   }
-  std::printf("%zu files, %zu pairs above %.2f, flagged at %.2f (k %d, w %d)\n", solutions.size(), printed,
-              printed_from, r.threshold, o.k, o.w);
+  std::printf("%zu files, %zu pairs above %.2f, flagged at %.2f%s (k %d, w %d)\n", solutions.size(), printed,
+              printed_from, r.threshold, chance_note(r).c_str(), o.k, o.w);
   for (const similarity::Pair& p : r.pairs)
     if (p.score >= r.threshold) print_pair(p, s.files[static_cast<size_t>(p.a)], s.files[static_cast<size_t>(p.b)]);
   for (const std::vector<int>& g : r.clusters) {
@@ -239,10 +257,11 @@ bool compare_problem(const campaign::Campaign& c, const std::string& problem, co
 
   const auto& sub = [&](int d) -> const store::SubmittedSource& { return subs[sub_of[static_cast<size_t>(d)]]; };
   if (w == nullptr) {
-    std::printf("%s: %zu submissions by %zu applicants, %zu pairs above %.2f, %zu flagged at %.2f (%s), %zu clusters "
-                "(k %d, w %d%s)\n",
+    std::printf("%s: %zu submissions by %zu applicants, %zu pairs above %.2f, %zu flagged at %.2f (%s%s), %zu "
+                "clusters (k %d, w %d%s)\n",
                 problem.c_str(), subs.size(), owner_of.size(), printed, printed_from, flagged, r.threshold,
-                r.threshold_fixed ? "campaign.yaml" : "relative to this problem's scores", r.clusters.size(), o.k,
+                r.threshold_fixed ? "campaign.yaml" : "relative to this problem's scores", chance_note(r).c_str(),
+                r.clusters.size(), o.k,
                 o.w, starter.empty() ? "" : (", starter: " + starter_list).c_str());
     for (const auto& [lang, n] : unread)
       std::printf("  %d submissions in %s: not compared (similarity reads .py .c .cc .cpp .java .js)\n", n, lang.c_str());
@@ -283,6 +302,7 @@ bool compare_problem(const campaign::Campaign& c, const std::string& problem, co
   w->Double(rounded(r.threshold));
   w->Key("threshold_fixed");
   w->Bool(r.threshold_fixed);
+  write_chance(*w, r);
   w->Key("k");
   w->Int(o.k);
   w->Key("w");
@@ -382,8 +402,8 @@ void add_similarity_commands(CLI::App& app, SimilarityCommands* s) {
   s->similarity->add_option("--problem", s->problem, "P  only this problem of the campaign");
   s->similarity->add_flag("--json", s->json,
                           "print JSON: with --files {pairs: [{a, b, score, jaccard, longest, flagged, matches}], "
-                          "clusters, threshold, k, w}; for the campaign {floor, problems: [{id, submissions, "
-                          "threshold, k, w, starter, flagged, pairs: [{a, b, attempt_a, attempt_b, score, ...}], "
+                          "clusters, threshold, chance_flagged, k, w}; for the campaign {floor, problems: [{id, "
+                          "submissions, threshold, chance_flagged, k, w, starter, flagged, pairs: [{a, b, attempt_a, attempt_b, score, ...}], "
                           "clusters}]}");
   s->similarity->add_option("--floor", s->floor, "X  print the pairs scoring at least X (default 0.4; the threshold "
                                                  "is fitted on the pairs from 0.25 whatever X is)")

@@ -41,6 +41,7 @@ BatchResult compare_batch(const std::vector<Solution>& solutions, const std::vec
   }
   out.threshold_fixed = o.threshold.has_value();
   out.threshold = o.threshold ? *o.threshold : relative_threshold(scores);
+  out.chance_flagged = chance_pairs_above(std::move(scores), out.threshold);
   out.clusters = clusters(static_cast<int>(solutions.size()), out.pairs, out.threshold);
   return out;
 }

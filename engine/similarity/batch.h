@@ -45,6 +45,7 @@ struct BatchResult {
   std::vector<Pair> pairs;  // a, b: solution indices; at most one per pair of owners
   double threshold = 0;
   bool threshold_fixed = false;
+  std::optional<double> chance_flagged;    // flagged pairs expected by chance (chance_pairs_above); nullopt: too few pairs
   std::vector<std::vector<int>> clusters;  // solution indices, of the pairs at or above the threshold
   size_t starter_fingerprints = 0;         // distinct fingerprints the starter code removed from the count
 };

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <numeric>
+#include <optional>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -134,16 +135,46 @@ std::vector<Pair> find_pairs(const std::vector<Document>& docs, const std::vecto
   return out;
 }
 
-double relative_threshold(std::vector<double> scores) {
-  if (scores.size() < kFewPairs) return kFewPairsThreshold;
+namespace {
+
+// The upper tail of a problem's scores as exponential, fitted on two quantiles: from
+// the lower one on, a tenth as many pairs per (upper - lower). As far up the tail as
+// the pairs allow, since alike solutions thin out faster than exponentially at the
+// top: the 99th and 99.9th percentiles once there are kDeepTailPairs pairs (a few
+// dozen planted or real copies are then too few to move the 99.9th), the 90th and
+// 99th below that. nullopt: too few pairs to fit.
+struct Tail {
+  double above = 0, from = 0, decay = 0;  // `above` pairs score at least `from`
+  double expected_above(double t) const { return above * std::exp(-(t - from) / decay); }
+};
+
+std::optional<Tail> fit_tail(std::vector<double> scores) {
+  if (scores.size() < kFewPairs) return std::nullopt;
   std::sort(scores.begin(), scores.end());
   const double n = static_cast<double>(scores.size());
-  const double q90 = scores[static_cast<size_t>(0.90 * n)], q99 = scores[static_cast<size_t>(0.99 * n)];
-  // The tail as exponential: from q90 on, each tenth as many pairs per (q99 - q90).
+  const double lower = scores.size() >= kDeepTailPairs ? 0.99 : 0.90, upper = 1 - (1 - lower) / 10;
+  Tail t;
+  t.above = (1 - lower) * n;
+  t.from = scores[static_cast<size_t>(lower * n)];
+  t.decay = std::max(0.01, (scores[static_cast<size_t>(upper * n)] - t.from) / std::log(10.0));
+  return t;
+}
+
+}  // namespace
+
+double relative_threshold(std::vector<double> scores) {
+  std::optional<Tail> t = fit_tail(std::move(scores));
+  if (!t) return kFewPairsThreshold;
   // Where one pair is left, a score stops being what alike solutions reach by chance.
-  const double decay = std::max(0.01, (q99 - q90) / std::log(10.0));
-  const double expected_one = q90 + decay * std::log(std::max(1.0, 0.1 * n));
+  const double expected_one = t->from + t->decay * std::log(std::max(1.0, t->above));
   return std::clamp(expected_one, kMinRelativeThreshold, kMaxRelativeThreshold);
+}
+
+std::optional<double> chance_pairs_above(std::vector<double> scores, double threshold) {
+  std::optional<Tail> t = fit_tail(scores);
+  if (!t) return std::nullopt;
+  if (threshold > t->from) return t->expected_above(threshold);
+  return static_cast<double>(std::count_if(scores.begin(), scores.end(), [&](double x) { return x >= threshold; }));
 }
 
 std::vector<std::vector<int>> clusters(int n, const std::vector<Pair>& pairs, double threshold) {

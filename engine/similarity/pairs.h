@@ -10,6 +10,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string_view>
 #include <vector>
 
@@ -58,13 +59,21 @@ std::vector<Pair> find_pairs(const std::vector<Document>& documents, const std::
 // The flagging threshold for one problem, from its own pairs' scores (those above
 // the floor): a pair is suspicious when it stands out from how alike that problem's
 // solutions are anyway (a short task makes everyone's code alike). The upper tail
-// of the scores is taken as exponential, fitted on its 90th and 99th percentiles,
-// and the threshold is where one pair is expected above it; kept within [0.5, 0.9].
-// With fewer than kFewPairs pairs there is no tail to fit: kFewPairsThreshold.
+// of the scores is taken as exponential, fitted on its 90th and 99th percentiles
+// (99th and 99.9th from kDeepTailPairs pairs on), and the threshold is where one pair
+// is expected above it; kept within [0.5, 0.9]. With fewer than kFewPairs pairs there
+// is no tail to fit: kFewPairsThreshold.
 inline constexpr size_t kFewPairs = 20;
+inline constexpr size_t kDeepTailPairs = 20000;
 inline constexpr double kMinRelativeThreshold = 0.5, kMaxRelativeThreshold = 0.9;
 inline constexpr double kFewPairsThreshold = 0.7;
 double relative_threshold(std::vector<double> scores);
+
+// How many of these pairs the same tail model expects at or above `threshold` by
+// chance alone (alike solutions, not copies): about 1 at relative_threshold() unless
+// it was clamped, more where a problem's solutions are too alike to tell copies from
+// chance. Below the tail's start, the pairs there are counted. nullopt: too few pairs.
+std::optional<double> chance_pairs_above(std::vector<double> scores, double threshold);
 
 // Connected components of the pairs scoring at least `threshold`, each sorted,
 // largest first; documents in no such pair are left out.

@@ -1,5 +1,7 @@
 #include "similarity/pairs.h"
 
+#include <algorithm>
+#include <cmath>
 #include <string>
 
 #include <doctest/doctest.h>
@@ -111,5 +113,27 @@ TEST_CASE("similarity pairs: the threshold follows the problem's own scores") {
   std::vector<double> heavy(alike);
   for (int i = 0; i < 100; ++i) heavy.push_back(0.6 + 0.004 * i);
   CHECK(relative_threshold(heavy) == 0.9);
+  // Chance pairs: about one at an unclamped threshold, many where it was clamped.
+  CHECK_FALSE(chance_pairs_above({0.9, 0.1}, 0.5).has_value());
+  REQUIRE(chance_pairs_above(varied, low).has_value());
+  if (low > kMinRelativeThreshold) CHECK(*chance_pairs_above(varied, low) == doctest::Approx(1.0));
+  CHECK(*chance_pairs_above(alike, high) == doctest::Approx(1.0).epsilon(0.05));
+  CHECK(*chance_pairs_above(heavy, 0.9) > 10);
+  CHECK(*chance_pairs_above(alike, 0.0) == static_cast<double>(alike.size()));  // below the tail: counted
   MESSAGE("varied " << low << ", alike " << high);
+}
+
+TEST_CASE("similarity pairs: with many pairs the tail is fitted further up, where alike solutions thin out") {
+  // 40,000 pairs whose tail is lighter than exponential (as same-template solutions'
+  // are: a few rewrites apart is common, none apart rare): score = 0.3 + 0.6 u^10. The
+  // 90th-99th percentile fit would expect 4x too many at 0.89.
+  std::vector<double> scores;
+  for (int i = 0; i < 40000; ++i) scores.push_back(0.3 + 0.6 * std::pow((i + 0.5) / 40000.0, 10));
+  for (double t : {0.87, 0.89}) {
+    const double truth = static_cast<double>(std::count_if(scores.begin(), scores.end(), [&](double x) { return x >= t; }));
+    const double estimate = *chance_pairs_above(scores, t);
+    CHECK(estimate >= truth / 2);
+    CHECK(estimate <= truth * 2);
+    MESSAGE("at " << t << ": " << truth << " pairs, " << estimate << " expected");
+  }
 }
