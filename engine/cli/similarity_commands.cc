@@ -229,6 +229,7 @@ bool compare_problem(const campaign::Campaign& c, const std::string& problem, co
   run.problem_id = problem;
   run.threshold = r.threshold;
   run.threshold_fixed = r.threshold_fixed;
+  run.chance_flagged = r.chance_flagged;
   run.k = o.k;
   run.w = o.w;
   run.submissions = static_cast<int64_t>(subs.size());

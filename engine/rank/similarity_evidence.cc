@@ -77,6 +77,11 @@ void write_similarity(Writer& w, const std::vector<store::SimilarityRun>& runs) 
     key_int(w, "submissions", r.submissions);
     key_int(w, "pairs", static_cast<int64_t>(r.pairs.size()));
     key_int(w, "flagged", flagged);
+    w.Key("chance_flagged");  // of the flagged, how many alike-by-chance pairs explain; null: too few pairs to tell
+    if (r.chance_flagged)
+      w.Double(std::round(*r.chance_flagged * 10) / 10);
+    else
+      w.Null();
     key_int(w, "clusters", r.clusters);
     key_string(w, "starter", r.starter);
     w.Key("stale");
@@ -124,6 +129,7 @@ std::string hash_similarity(const std::vector<store::SimilarityRun>& runs) {
   for (const store::SimilarityRun& r : runs) {
     h.add_field(r.problem_id);
     h.add_field(fixed(r.threshold, 9));
+    h.add_field(r.chance_flagged ? fixed(*r.chance_flagged, 9) : "none");
     for (int64_t v : {int64_t{r.k}, int64_t{r.w}, r.submissions, r.submissions_now, r.clusters})
       h.add_field(std::to_string(v));
     h.add_field(r.starter);

@@ -13,6 +13,7 @@
 
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -45,6 +46,7 @@ struct SimilarityRun {
   std::string problem_id;
   double threshold = 0;
   bool threshold_fixed = false;
+  std::optional<double> chance_flagged;  // flagged pairs chance alone explains (similarity::chance_pairs_above)
   int k = 0, w = 0;
   int64_t submissions = 0;  // of the problem when it ran
   int64_t clusters = 0;

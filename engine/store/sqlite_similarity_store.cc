@@ -19,7 +19,8 @@ const char* kSimilaritySchema = R"sql(
 CREATE TABLE IF NOT EXISTS similarity_runs(
   problem_id TEXT PRIMARY KEY REFERENCES problems(id),
   threshold REAL NOT NULL, threshold_fixed INTEGER NOT NULL, k INTEGER NOT NULL, w INTEGER NOT NULL,
-  submissions INTEGER NOT NULL, clusters INTEGER NOT NULL, starter TEXT NOT NULL);
+  submissions INTEGER NOT NULL, clusters INTEGER NOT NULL, starter TEXT NOT NULL,
+  chance_flagged REAL);  -- NULL: too few pairs to tell
 CREATE TABLE IF NOT EXISTS similarity_pairs(
   problem_id TEXT NOT NULL REFERENCES similarity_runs(problem_id),
   submission_a INTEGER NOT NULL REFERENCES submissions(id),
@@ -85,9 +86,13 @@ class SqliteSimilarityStore : public SimilarityStore {
     drop_run.bind(1, run.problem_id);
     if (!drop_pairs.run() || !drop_run.run()) return "cannot remove the earlier run: " + drop_run.error();
     Statement add_run(db_, "INSERT INTO similarity_runs(problem_id, threshold, threshold_fixed, k, w, submissions, "
-                           "clusters, starter) VALUES(?, ?, ?, ?, ?, ?, ?, ?)");
+                           "clusters, starter, chance_flagged) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?)");
     add_run.bind(1, run.problem_id).bind(2, run.threshold).bind(3, run.threshold_fixed ? 1 : 0).bind(4, run.k);
     add_run.bind(5, run.w).bind(6, run.submissions).bind(7, run.clusters).bind(8, run.starter);
+    if (run.chance_flagged)
+      add_run.bind(9, *run.chance_flagged);
+    else
+      add_run.bind_null(9);
     if (!add_run.run()) return "problem " + run.problem_id + ": " + add_run.error();
     Statement add(db_, "INSERT INTO similarity_pairs(problem_id, submission_a, submission_b, score, jaccard, longest, "
                        "flagged, cluster, matches) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?)");
@@ -105,7 +110,7 @@ class SqliteSimilarityStore : public SimilarityStore {
   std::vector<SimilarityRun> runs(bool flagged_only) override {
     std::vector<SimilarityRun> out;
     Statement q(db_, "SELECT problem_id, threshold, threshold_fixed, k, w, submissions, clusters, starter, "
-                     "(SELECT COUNT(*) FROM submissions s WHERE s.problem_id = r.problem_id) "
+                     "(SELECT COUNT(*) FROM submissions s WHERE s.problem_id = r.problem_id), chance_flagged "
                      "FROM similarity_runs r ORDER BY problem_id");
     while (q.step() == SQLITE_ROW) {
       SimilarityRun r;
@@ -118,6 +123,7 @@ class SqliteSimilarityStore : public SimilarityStore {
       r.clusters = q.integer(6);
       r.starter = q.text(7);
       r.submissions_now = q.integer(8);
+      if (!q.null(9)) r.chance_flagged = q.real(9);
       out.push_back(std::move(r));
     }
     std::map<int64_t, SubmittedSource> known;
@@ -167,7 +173,18 @@ class SqliteSimilarityStore : public SimilarityStore {
 std::unique_ptr<SimilarityStore> open_sqlite_similarity_store(const std::string& path, std::string* error) {
   if (!open_sqlite_store(path, error)) return nullptr;  // the grading tables the runs refer to
   sqlite3* db = open_sqlite(path, kSimilaritySchema, error);
-  return db ? std::make_unique<SqliteSimilarityStore>(db) : nullptr;
+  if (db == nullptr) return nullptr;
+  // A campaign whose runs were stored before chance_flagged existed gets the column
+  // (NULL in its old runs, as for a run with too few pairs, until it is run again).
+  Statement has(db, "SELECT 1 FROM pragma_table_info('similarity_runs') WHERE name = 'chance_flagged'");
+  if (has.step() != SQLITE_ROW &&
+      sqlite3_exec(db, "ALTER TABLE similarity_runs ADD COLUMN chance_flagged REAL", nullptr, nullptr, nullptr) !=
+          SQLITE_OK) {
+    *error = path + ": cannot add similarity_runs.chance_flagged: " + sqlite3_errmsg(db);
+    sqlite3_close(db);
+    return nullptr;
+  }
+  return std::make_unique<SqliteSimilarityStore>(db);
 }
 
 }  // namespace store

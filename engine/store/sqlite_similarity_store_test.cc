@@ -4,6 +4,7 @@
 #include "store/similarity_store.h"
 
 #include <doctest/doctest.h>
+#include <sqlite3.h>
 
 #include "store/store.h"
 #include "temp_tree.h"
@@ -82,6 +83,7 @@ TEST_CASE("similarity store: a run is stored, read back in order with its source
   REQUIRE(r.pairs[0].matches.size() == 2);
   CHECK(r.pairs[0].matches[1].b_first == 9);
   CHECK(r.pairs[0].cluster == 1);
+  CHECK_FALSE(r.chance_flagged.has_value());  // none given: none read back
   // Only the flagged ones, for the ranking.
   std::vector<SimilarityRun> flagged = f.similar->runs(true);
   REQUIRE(flagged.size() == 1);
@@ -91,10 +93,12 @@ TEST_CASE("similarity store: a run is stored, read back in order with its source
   SimilarityRun again = f.run(0.6);
   again.pairs.pop_back();
   again.threshold = 0.55;
+  again.chance_flagged = 2.5;
   REQUIRE(f.similar->replace_run(again) == "");
   all = f.similar->runs(false);
   REQUIRE(all.size() == 1);
   CHECK(all[0].threshold == 0.55);
+  CHECK(all[0].chance_flagged == 2.5);
   REQUIRE(all[0].pairs.size() == 1);
   CHECK(all[0].pairs[0].score == 0.6);
 }
@@ -120,4 +124,33 @@ TEST_CASE("similarity store: a run knows when submissions arrived after it") {
   REQUIRE(all.size() == 1);
   CHECK(all[0].submissions == 3);
   CHECK(all[0].submissions_now == 4);
+}
+
+TEST_CASE("similarity store: a database from before chance_flagged gets the column, its old runs none") {
+  TempTree dir{"campaign"};
+  std::string error, db = (dir.root / "shortlist.db").string();
+  REQUIRE(open_sqlite_store(db, &error));
+  {  // the table as an earlier shortlist created it, with one run in it
+    sqlite3* raw = nullptr;
+    REQUIRE(sqlite3_open(db.c_str(), &raw) == SQLITE_OK);
+    const char* old = "INSERT INTO problems(id) VALUES('p');"
+                      "CREATE TABLE similarity_runs(problem_id TEXT PRIMARY KEY REFERENCES problems(id),"
+                      "  threshold REAL NOT NULL, threshold_fixed INTEGER NOT NULL, k INTEGER NOT NULL, w INTEGER NOT NULL,"
+                      "  submissions INTEGER NOT NULL, clusters INTEGER NOT NULL, starter TEXT NOT NULL);"
+                      "INSERT INTO similarity_runs VALUES('p', 0.7, 0, 12, 8, 0, 0, '');";
+    char* message = nullptr;
+    CHECK_MESSAGE(sqlite3_exec(raw, old, nullptr, nullptr, &message) == SQLITE_OK, (message ? message : ""));
+    sqlite3_free(message);
+    sqlite3_close(raw);
+  }
+  std::unique_ptr<SimilarityStore> similar = open_sqlite_similarity_store(db, &error);
+  REQUIRE_MESSAGE(similar, error);
+  std::vector<SimilarityRun> runs = similar->runs(false);
+  REQUIRE(runs.size() == 1);
+  CHECK(runs[0].threshold == 0.7);
+  CHECK_FALSE(runs[0].chance_flagged.has_value());
+  SimilarityRun again = runs[0];
+  again.chance_flagged = 1.5;
+  REQUIRE(similar->replace_run(again) == "");
+  CHECK(similar->runs(false)[0].chance_flagged == 1.5);
 }
