@@ -1,5 +1,6 @@
 #include "similarity/batch.h"
 
+#include <cmath>
 #include <string>
 
 #include <doctest/doctest.h>
@@ -65,9 +66,15 @@ TEST_CASE("similarity batch: a fixed threshold is used as given; otherwise the b
   CHECK(relative.threshold == kFewPairsThreshold);  // three pairs are too few to judge by
   REQUIRE(relative.clusters.size() == 1);
   CHECK(relative.clusters[0] == std::vector<int>{0, 1});
-  o.threshold = 0.99;
+  REQUIRE(!relative.pairs.empty());
+  REQUIRE((relative.pairs[0].a == 0 && relative.pairs[0].b == 1));  // ordered by (a, b)
+  const double copy = relative.pairs[0].score;
+  o.threshold = copy;  // flagged at its own score, exactly
   BatchResult fixed = compare_batch(s, {}, o);
   CHECK(fixed.threshold_fixed);
-  CHECK(fixed.threshold == 0.99);
-  CHECK(fixed.clusters.empty());
+  CHECK(fixed.threshold == copy);
+  REQUIRE(fixed.clusters.size() == 1);
+  CHECK(fixed.clusters[0] == std::vector<int>{0, 1});
+  o.threshold = std::nextafter(copy, 2.0);  // and not a hair above it
+  CHECK(compare_batch(s, {}, o).clusters.empty());
 }
