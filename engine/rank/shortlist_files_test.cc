@@ -195,6 +195,16 @@ TEST_CASE("shortlist files: similar solutions are flagged with their evidence, a
   CHECK(without_flags(with.shortlist_csv) == without_flags(without.shortlist_csv));
   CHECK(without.ranking_json.find("\"similarity_sha256\"") != std::string::npos);
 
+  // A problem whose flags chance mostly explains: each reason says so.
+  CHECK(with.ranking_json.find("weak evidence") == std::string::npos);
+  g.in.similarity = runs;
+  g.in.similarity[0].chance_flagged = 0.9;
+  ShortlistFiles weak = build_shortlist(g.in);
+  CHECK(weak.ranking_json.find("it changes no score; weak evidence: p1's solutions are often this alike by chance "
+                               "(about 1 of its 1 flagged pairs)") != std::string::npos);
+  g.in.similarity[0].chance_flagged = 0.3;
+  CHECK(build_shortlist(g.in).ranking_json.find("weak evidence") == std::string::npos);
+
   // Submissions that arrived after the run: said, not hidden.
   runs[0].submissions_now = 7;
   g.in.similarity = runs;

@@ -1,5 +1,6 @@
 #include "rank/similarity_evidence.h"
 
+#include <algorithm>
 #include <cmath>
 
 #include "rank/ranking.h"
@@ -45,10 +46,13 @@ SimilarityEvidence similarity_evidence(const std::vector<store::SimilarityRun>& 
       out.warnings.push_back("similarity of problem " + r.problem_id + " was found among " +
                              std::to_string(r.submissions) + " submissions; it has " +
                              std::to_string(r.submissions_now) + " now (run `shortlist similarity` again)");
+    int64_t flagged = 0;
+    for (const store::SimilarPair& p : r.pairs) flagged += p.flagged;
     for (const store::SimilarPair& p : r.pairs) {
       if (!p.flagged) continue;
       for (const auto& [me, other] : {std::pair{&p.a, &p.b}, std::pair{&p.b, &p.a}}) {
-        out.by_applicant[me->applicant_id].push_back({r.problem_id, other->applicant_id, p.score, p.longest, index});
+        out.by_applicant[me->applicant_id].push_back(
+            {r.problem_id, other->applicant_id, p.score, p.longest, index, flagged, r.chance_flagged});
         std::vector<std::string>& f = out.flags[me->applicant_id];
         std::string flag = "similar:" + r.problem_id;
         if (f.empty() || f.back() != flag) f.push_back(flag);
@@ -148,9 +152,14 @@ std::string hash_similarity(const std::vector<store::SimilarityRun>& runs) {
 }
 
 std::string similarity_reason(const SimilarEntry& e) {
+  std::string weak;
+  if (e.problem_chance && e.problem_flagged > 0 && *e.problem_chance >= 0.5 * static_cast<double>(e.problem_flagged))
+    weak = "; weak evidence: " + e.problem + "'s solutions are often this alike by chance (about " +
+           fixed(std::min(*e.problem_chance, static_cast<double>(e.problem_flagged)), 0) + " of its " +
+           std::to_string(e.problem_flagged) + " flagged pairs)";
   return "solution to " + e.problem + " is much like " + e.with + "'s (score " + fixed(e.score, 2) + ", " +
          std::to_string(e.longest) + " equal tokens in a row): evidence for reviewers to look at side by side; " +
-         "it changes no score";
+         "it changes no score" + weak;
 }
 
 }  // namespace rank

@@ -9,6 +9,7 @@
 
 #include <cstdint>
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -24,6 +25,10 @@ struct SimilarEntry {
   double score = 0;
   int64_t longest = 0;  // tokens in the longest equal run
   int pair = 0;  // index into the flagged pairs, in the order ranking.json lists them
+  // How alike the problem's solutions are anyway: its flagged pairs, and how many of
+  // them chance alone explains (the run's estimate; nullopt if it had none).
+  int64_t problem_flagged = 0;
+  std::optional<double> problem_chance;
 };
 
 struct SimilarityEvidence {
@@ -40,7 +45,8 @@ void write_similarity(rapidjson::PrettyWriter<rapidjson::StringBuffer>& w, const
 // What the runs hold, as one hash (for ranking.json's inputs).
 std::string hash_similarity(const std::vector<store::SimilarityRun>& runs);
 
-// The "why" line of one entry.
+// The "why" line of one entry; it says when the pair's problem is one whose flags
+// are mostly alike solutions (chance explains at least half of them): weak evidence.
 std::string similarity_reason(const SimilarEntry& e);
 
 }  // namespace rank
