@@ -3,11 +3,13 @@
 cohort: wall time, peak memory, and precision/recall on the planted copies.
 
     bench-similarity.py BUILD_DIR [--applicants N (3000)] [--seed S] [--copies F (0.03)]
-                        [--problem P (featsel)] [--runs K (3)]
+                        [--copy-edits RATE (0)] [--problem P (featsel)] [--runs K (3)]
 
 1. make-cohort N with a share F of applicants sending a near-copy of another's
    solution (renamed identifiers, reordered functions, changed comments: copies.csv
-   is the truth), imported (not graded: similarity reads sources only).
+   is the truth; with --copy-edits RATE the copier also makes a few behaviour-keeping
+   edits, each of make-cohort's rewrites at RATE), imported (not graded: similarity
+   reads sources only).
 2. `shortlist similarity --problem P --json` K times: wall time (median, max) and
    the process's peak RSS (targets: < 3 s, < 500 MB on 2 cores). The baseline, in
    the same run: the same command on a cohort a tenth the size (same seed), and the
@@ -29,10 +31,11 @@ import time
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 
 
-def cohort(work, name, applicants, seed, copies, shortlist):
+def cohort(work, name, applicants, seed, copies, copy_edits, shortlist):
     c = os.path.join(work, name)
     subprocess.run([os.path.join(ROOT, "scripts", "make-cohort"), "--applicants", str(applicants), "--seed", str(seed),
-                    "--copies", str(copies), c], check=True, stdout=subprocess.DEVNULL)
+                    "--copies", str(copies), "--copy-edits", str(copy_edits), c], check=True,
+                   stdout=subprocess.DEVNULL)
     subprocess.run([shortlist, "import", "applicants", "applicants.csv"], cwd=c, check=True, stdout=subprocess.DEVNULL)
     subprocess.run([shortlist, "import", "submissions", "submissions"], cwd=c, check=True, stdout=subprocess.DEVNULL)
     return c
@@ -57,6 +60,7 @@ def main():
     ap.add_argument("--applicants", type=int, default=3000)
     ap.add_argument("--seed", type=int, default=7)
     ap.add_argument("--copies", type=float, default=0.03)
+    ap.add_argument("--copy-edits", type=float, default=0.0)
     ap.add_argument("--problem", default="featsel")
     ap.add_argument("--runs", type=int, default=3)
     a = ap.parse_args()
@@ -64,8 +68,8 @@ def main():
     accuracy = os.path.join(ROOT, "scripts", "lib", "similarity-accuracy.py")
     work = tempfile.mkdtemp(prefix="bench-similarity-")
     try:
-        small = cohort(work, "small", max(10, a.applicants // 10), a.seed, a.copies, shortlist)
-        full = cohort(work, "full", a.applicants, a.seed, a.copies, shortlist)
+        small = cohort(work, "small", max(10, a.applicants // 10), a.seed, a.copies, a.copy_edits, shortlist)
+        full = cohort(work, "full", a.applicants, a.seed, a.copies, a.copy_edits, shortlist)
         argv = [shortlist, "similarity", "--problem", a.problem, "--json"]
         small_walls = [timed(argv, small, os.path.join(work, "small.json"))[0] for _ in range(a.runs)]
         runs = [timed(argv, full, os.path.join(work, "full.json")) for _ in range(a.runs)]
@@ -75,8 +79,9 @@ def main():
                    for f in os.listdir(os.path.join(full, "submissions", d)) if f.startswith(a.problem + "."))
         small_subs = sum(1 for d in os.listdir(os.path.join(small, "submissions"))
                          for f in os.listdir(os.path.join(small, "submissions", d)) if f.startswith(a.problem + "."))
-        print("scripts/bench similarity: problem %s, %d applicants (seed %d, %.0f%% send a near-copy): %d submissions"
-              % (a.problem, a.applicants, a.seed, 100 * a.copies, subs))
+        print("scripts/bench similarity: problem %s, %d applicants (seed %d, %.0f%% send a near-copy%s): %d submissions"
+              % (a.problem, a.applicants, a.seed, 100 * a.copies,
+                 ", edited at rate %g" % a.copy_edits if a.copy_edits else "", subs))
         print("  shortlist similarity --problem %s --json: wall median %.3f s, max %.3f s over %d runs (target < 3 s); "
               "peak RSS %.0f MB (target < 500 MB)" % (a.problem, statistics.median(walls), max(walls), len(walls), rss))
         growth = statistics.median(walls) / max(1e-9, statistics.median(small_walls))

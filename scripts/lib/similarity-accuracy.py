@@ -2,6 +2,7 @@
 """similarity-accuracy: how well `shortlist similarity` finds make-cohort's planted copies.
 
     similarity-accuracy.py COHORT_DIR SIMILARITY_JSON [--problem P] [--min-recall R] [--min-precision P]
+                           [--min-auc A]
 
 COHORT_DIR holds copies.csv (original,copy,problem: the near-copies make-cohort
 planted); SIMILARITY_JSON is `shortlist similarity --json` of that campaign. The
@@ -10,7 +11,8 @@ copy is still a copy), every pair of them is a planted pair. Printed per problem
 and overall: planted pairs, flagged pairs, precision and recall at the run's own
 threshold, the recall reached at precision >= 0.9 (the best cut), and the AUC
 over every pair of applicants (pairs below the floor count as score 0).
-Exit 1 if --min-recall or --min-precision is not met at the run's threshold.
+Exit 1 if --min-recall or --min-precision is not met at the run's threshold, or if
+some problem's AUC is below --min-auc.
 """
 import argparse
 import bisect
@@ -65,6 +67,7 @@ def main():
     ap.add_argument("--problem", action="append", help="only these problems (default: every one in the JSON)")
     ap.add_argument("--min-recall", type=float, default=0)
     ap.add_argument("--min-precision", type=float, default=0)
+    ap.add_argument("--min-auc", type=float, default=0)
     a = ap.parse_args()
     with open(a.json) as f:
         result = json.load(f)
@@ -93,6 +96,9 @@ def main():
         pos = [scores.get(t, 0.0) for t in planted]
         neg = [s for k, s in scores.items() if k not in planted]
         area = auc(pos, neg, negatives_total)
+        if planted and not area >= a.min_auc:
+            print("%s: AUC %.4f is below the required %.4f" % (p["id"], area, a.min_auc))
+            ok = False
         missed = sorted(planted - flagged)
         print("%s: %d submissions, %d planted pairs, %d flagged at %.2f: precision %.3f, recall %.3f; "
               "recall at precision >= 0.9: %.3f; AUC %.4f" % (p["id"], p["submissions"], len(planted), len(flagged),
