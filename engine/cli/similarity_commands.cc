@@ -43,6 +43,18 @@ void write_chance(Writer& w, const similarity::BatchResult& r) {
 
 double floor_of(const SimilarityCommands& s) { return s.floor >= 0 ? s.floor : similarity::BatchOptions{}.floor; }
 
+// The pairs printed: from the --floor asked for, and every flagged pair even below it.
+struct Printed {
+  double from = 0;
+  size_t count = 0;
+};
+Printed printed_pairs(const SimilarityCommands& s, const similarity::BatchResult& r) {
+  Printed out;
+  out.from = std::min(floor_of(s), r.threshold);
+  for (const similarity::Pair& p : r.pairs) out.count += p.score >= out.from;
+  return out;
+}
+
 double rounded(double x) { return std::round(x * 1e4) / 1e4; }
 
 void write_lines(Writer& w, const char* key, int first, int last) {
@@ -114,9 +126,7 @@ int similarity_of_files(const SimilarityCommands& s) {
   o.w = s.w > 0 ? s.w : 8;
   o.floor = std::min(floor_of(s), similarity::kMinRelativeThreshold);  // (flagged pairs are always printed)
   similarity::BatchResult r = similarity::compare_batch(solutions, {}, o);
-  const double printed_from = std::min(floor_of(s), r.threshold);
-  size_t printed = 0;
-  for (const similarity::Pair& p : r.pairs) printed += p.score >= printed_from;
+  const Printed printed = printed_pairs(s, r);
 
   if (s.json) {
     rapidjson::StringBuffer buf;
@@ -125,7 +135,7 @@ int similarity_of_files(const SimilarityCommands& s) {
     w.Key("pairs");
     w.StartArray();
     for (const similarity::Pair& p : r.pairs) {
-      if (p.score < printed_from) continue;
+      if (p.score < printed.from) continue;
       w.StartObject();
       w.Key("a");
       w.String(s.files[static_cast<size_t>(p.a)].c_str());
@@ -155,8 +165,8 @@ int similarity_of_files(const SimilarityCommands& s) {
     std::printf("%s\n", buf.GetString());
     return 0;
   }
-  std::printf("%zu files, %zu pairs above %.2f, flagged at %.2f%s (k %d, w %d)\n", solutions.size(), printed,
-              printed_from, r.threshold, chance_note(r).c_str(), o.k, o.w);
+  std::printf("%zu files, %zu pairs above %.2f, flagged at %.2f%s (k %d, w %d)\n", solutions.size(),
+              printed.count, printed.from, r.threshold, chance_note(r).c_str(), o.k, o.w);
   for (const similarity::Pair& p : r.pairs)
     if (p.score >= r.threshold) print_pair(p, s.files[static_cast<size_t>(p.a)], s.files[static_cast<size_t>(p.b)]);
   for (const std::vector<int>& g : r.clusters) {
@@ -217,9 +227,7 @@ bool compare_problem(const campaign::Campaign& c, const std::string& problem, co
   // whatever floor the printing asked for; what is printed starts at that floor.
   o.floor = std::min({floor_of(s), kStoredFloor, o.threshold.value_or(1.0)});
   similarity::BatchResult r = similarity::compare_batch(solutions, starter, o);
-  const double printed_from = std::min(floor_of(s), r.threshold);  // (flagged pairs are always printed)
-  size_t printed = 0;
-  for (const similarity::Pair& p : r.pairs) printed += p.score >= printed_from;
+  const Printed printed = printed_pairs(s, r);
 
   // Each flagged pair's cluster (1-based, largest cluster first).
   std::vector<int> cluster_of(solutions.size(), 0);
@@ -260,7 +268,7 @@ bool compare_problem(const campaign::Campaign& c, const std::string& problem, co
   if (w == nullptr) {
     std::printf("%s: %zu submissions by %zu applicants, %zu pairs above %.2f, %zu flagged at %.2f (%s%s), %zu "
                 "clusters (k %d, w %d%s)\n",
-                problem.c_str(), subs.size(), owner_of.size(), printed, printed_from, flagged, r.threshold,
+                problem.c_str(), subs.size(), owner_of.size(), printed.count, printed.from, flagged, r.threshold,
                 r.threshold_fixed ? "campaign.yaml" : "relative to this problem's scores", chance_note(r).c_str(),
                 r.clusters.size(), o.k,
                 o.w, starter.empty() ? "" : (", starter: " + starter_list).c_str());
@@ -318,7 +326,7 @@ bool compare_problem(const campaign::Campaign& c, const std::string& problem, co
   w->Key("pairs");
   w->StartArray();
   for (const similarity::Pair& p : r.pairs) {
-    if (p.score < printed_from) continue;
+    if (p.score < printed.from) continue;
     w->StartObject();
     w->Key("a");
     w->String(sub(p.a).applicant_id.c_str());

@@ -36,6 +36,12 @@ void lines(Writer& w, const char* key, int first, int last) {
 
 bool stale(const store::SimilarityRun& r) { return r.submissions_now != r.submissions; }
 
+int64_t flagged_pairs(const store::SimilarityRun& r) {
+  int64_t n = 0;
+  for (const store::SimilarPair& p : r.pairs) n += p.flagged;
+  return n;
+}
+
 }  // namespace
 
 SimilarityEvidence similarity_evidence(const std::vector<store::SimilarityRun>& runs) {
@@ -46,8 +52,7 @@ SimilarityEvidence similarity_evidence(const std::vector<store::SimilarityRun>& 
       out.warnings.push_back("similarity of problem " + r.problem_id + " was found among " +
                              std::to_string(r.submissions) + " submissions; it has " +
                              std::to_string(r.submissions_now) + " now (run `shortlist similarity` again)");
-    int64_t flagged = 0;
-    for (const store::SimilarPair& p : r.pairs) flagged += p.flagged;
+    const int64_t flagged = flagged_pairs(r);
     for (const store::SimilarPair& p : r.pairs) {
       if (!p.flagged) continue;
       for (const auto& [me, other] : {std::pair{&p.a, &p.b}, std::pair{&p.b, &p.a}}) {
@@ -69,8 +74,6 @@ void write_similarity(Writer& w, const std::vector<store::SimilarityRun>& runs) 
   w.Key("problems");
   w.StartArray();
   for (const store::SimilarityRun& r : runs) {
-    int64_t flagged = 0;
-    for (const store::SimilarPair& p : r.pairs) flagged += p.flagged;
     w.StartObject();
     key_string(w, "id", r.problem_id);
     key_score(w, "threshold", r.threshold);
@@ -80,7 +83,7 @@ void write_similarity(Writer& w, const std::vector<store::SimilarityRun>& runs) 
     key_int(w, "w", r.w);
     key_int(w, "submissions", r.submissions);
     key_int(w, "pairs", static_cast<int64_t>(r.pairs.size()));
-    key_int(w, "flagged", flagged);
+    key_int(w, "flagged", flagged_pairs(r));
     w.Key("chance_flagged");  // of the flagged, how many alike-by-chance pairs explain; null: too few pairs to tell
     if (r.chance_flagged)
       w.Double(std::round(*r.chance_flagged * 10) / 10);

@@ -40,8 +40,9 @@ BatchResult compare_batch(const std::vector<Solution>& solutions, const std::vec
     if (all[i].score >= o.floor) out.pairs.push_back(std::move(all[i]));
   }
   out.threshold_fixed = o.threshold.has_value();
-  out.threshold = o.threshold ? *o.threshold : relative_threshold(scores);
-  out.chance_flagged = chance_pairs_above(std::move(scores), out.threshold);
+  const Threshold fit = fit_threshold(std::move(scores), o.threshold);
+  out.threshold = fit.value;
+  out.chance_flagged = fit.chance;
   out.clusters = clusters(static_cast<int>(solutions.size()), out.pairs, out.threshold);
   return out;
 }

@@ -148,9 +148,8 @@ struct Tail {
   double expected_above(double t) const { return above * std::exp(-(t - from) / decay); }
 };
 
-std::optional<Tail> fit_tail(std::vector<double> scores) {
+std::optional<Tail> fit_tail(const std::vector<double>& scores) {  // (sorted)
   if (scores.size() < kFewPairs) return std::nullopt;
-  std::sort(scores.begin(), scores.end());
   const double n = static_cast<double>(scores.size());
   const double lower = scores.size() >= kDeepTailPairs ? 0.99 : 0.90, upper = 1 - (1 - lower) / 10;
   Tail t;
@@ -162,19 +161,30 @@ std::optional<Tail> fit_tail(std::vector<double> scores) {
 
 }  // namespace
 
-double relative_threshold(std::vector<double> scores) {
-  std::optional<Tail> t = fit_tail(std::move(scores));
-  if (!t) return kFewPairsThreshold;
-  // Where one pair is left, a score stops being what alike solutions reach by chance.
-  const double expected_one = t->from + t->decay * std::log(std::max(1.0, t->above));
-  return std::clamp(expected_one, kMinRelativeThreshold, kMaxRelativeThreshold);
+Threshold fit_threshold(std::vector<double> scores, std::optional<double> fixed) {
+  std::sort(scores.begin(), scores.end());
+  std::optional<Tail> t = fit_tail(scores);
+  Threshold out;
+  if (fixed) {
+    out.value = *fixed;
+  } else if (!t) {
+    out.value = kFewPairsThreshold;
+  } else {
+    // Where one pair is left, a score stops being what alike solutions reach by chance.
+    const double expected_one = t->from + t->decay * std::log(std::max(1.0, t->above));
+    out.value = std::clamp(expected_one, kMinRelativeThreshold, kMaxRelativeThreshold);
+  }
+  if (t && out.value > t->from)
+    out.chance = t->expected_above(out.value);
+  else if (t)  // below the tail's start: the pairs there, counted
+    out.chance = static_cast<double>(scores.end() - std::lower_bound(scores.begin(), scores.end(), out.value));
+  return out;
 }
 
+double relative_threshold(std::vector<double> scores) { return fit_threshold(std::move(scores), std::nullopt).value; }
+
 std::optional<double> chance_pairs_above(std::vector<double> scores, double threshold) {
-  std::optional<Tail> t = fit_tail(scores);
-  if (!t) return std::nullopt;
-  if (threshold > t->from) return t->expected_above(threshold);
-  return static_cast<double>(std::count_if(scores.begin(), scores.end(), [&](double x) { return x >= threshold; }));
+  return fit_threshold(std::move(scores), threshold).chance;
 }
 
 std::vector<std::vector<int>> clusters(int n, const std::vector<Pair>& pairs, double threshold) {

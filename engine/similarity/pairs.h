@@ -75,6 +75,14 @@ double relative_threshold(std::vector<double> scores);
 // chance. Below the tail's start, the pairs there are counted. nullopt: too few pairs.
 std::optional<double> chance_pairs_above(std::vector<double> scores, double threshold);
 
+// Both at once, from one fit of the tail: the threshold (`fixed` if given, else
+// relative_threshold()) and the pairs chance alone puts at or above it.
+struct Threshold {
+  double value = 0;
+  std::optional<double> chance;
+};
+Threshold fit_threshold(std::vector<double> scores, std::optional<double> fixed);
+
 // Connected components of the pairs scoring at least `threshold`, each sorted,
 // largest first; documents in no such pair are left out.
 std::vector<std::vector<int>> clusters(int documents, const std::vector<Pair>& pairs, double threshold);
